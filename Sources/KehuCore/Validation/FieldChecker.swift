@@ -1,0 +1,152 @@
+/// Checks the field values of a change against the field kinds and the system
+/// dictionary. Errors name the field and, for dictionary fields, the allowed values.
+public struct FieldChecker: Sendable {
+    public let snapshot: Snapshot
+
+    public init(snapshot: Snapshot) { self.snapshot = snapshot }
+
+    public func check(_ change: Change) -> [ChangeError] {
+        switch Entity(rawValue: change.entity) {
+        case .customer: return checkCustomer(change)
+        case .contact: return checkContact(change)
+        case .transaction: return checkTransaction(change)
+        case .interaction: return checkInteraction(change)
+        case .dictionary: return checkDictionary(change)
+        default: return []
+        }
+    }
+
+    private func err(_ c: Change, _ field: String, _ reason: String) -> ChangeError {
+        .invalid(entity: c.entity, id: c.id, field: field, reason: reason)
+    }
+
+    /// Checks one customer field's value; returns the reason it is wrong, or nil.
+    public func reason(_ field: CustomerField, _ value: Value) -> String? {
+        if value.isNull { return field == .name ? "is required" : nil }
+        let s = value.stringValue ?? ""
+        if s.isEmpty && field != .tags {
+            return field == .name ? "is required" : nil
+        }
+        switch field.kind {
+        case .dictionary(let kind):
+            if snapshot.dictionary.entry(kind, s) != nil { return nil }
+            let allowed = snapshot.dictionary.entries(kind).map(\.code).joined(separator: ", ")
+            return "'\(s)' is not in the dictionary (\(kind.label.zh)); allowed: \(allowed)"
+        case .credit:
+            guard let n = value.intValue else { return "credit is a whole number of stars, 1–5" }
+            return Validators.credit(n)
+        case .integer:
+            guard let n = value.intValue, n >= 0 else { return "'\(s)' is not a whole number ≥ 0" }
+            return nil
+        case .boolean:
+            return value.boolValue == nil ? "'\(s)' is not yes/no (是/否)" : nil
+        case .phone: return Validators.phone(s)
+        case .email: return Validators.email(s)
+        case .url: return Validators.url(s)
+        case .postcode: return Validators.postcode(s)
+        case .date: return LocalDate(s) == nil ? "'\(s)' is not a date (YYYY-MM-DD)" : nil
+        case .login:
+            return s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) ? nil : "'\(s)' is not a login name"
+        case .text, .multiline, .tags, .timestamp: return nil
+        }
+    }
+
+    private func checkCustomer(_ c: Change) -> [ChangeError] {
+        var out: [ChangeError] = []
+        if c.op == .create, (c.fields["name"]?.stringValue ?? "").isEmpty { out.append(err(c, "name", "is required")) }
+        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
+            if k.hasPrefix("custom.") { continue }
+            guard let f = CustomerField(rawValue: k) else { out.append(err(c, k, "unknown field")); continue }
+            if let r = reason(f, v) { out.append(err(c, k, r)) }
+        }
+        if let ext = c.fields["externalId"]?.stringValue, !ext.isEmpty,
+           let other = snapshot.customerByExternalId[ext], other != c.id {
+            out.append(err(c, "externalId", "'\(ext)' is already used by \(other)"))
+        }
+        return out
+    }
+
+    private func checkCustomerRef(_ c: Change, _ out: inout [ChangeError]) {
+        if let cid = c.fields["customer"]?.stringValue {
+            if snapshot.customers[cid] == nil { out.append(err(c, "customer", "no customer \(cid)")) }
+        } else if c.op == .create {
+            out.append(err(c, "customer", "is required"))
+        }
+    }
+
+    private func checkContact(_ c: Change) -> [ChangeError] {
+        var out: [ChangeError] = []
+        checkCustomerRef(c, &out)
+        if c.op == .create, (c.fields["name"]?.stringValue ?? "").isEmpty { out.append(err(c, "name", "is required")) }
+        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
+            guard Contact.fields.contains(k) else { out.append(err(c, k, "unknown field")); continue }
+            guard let s = v.stringValue, !s.isEmpty else { continue }
+            switch k {
+            case "phone", "mobile": if let r = Validators.phone(s) { out.append(err(c, k, r)) }
+            case "email": if let r = Validators.email(s) { out.append(err(c, k, r)) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    private func checkTransaction(_ c: Change) -> [ChangeError] {
+        var out: [ChangeError] = []
+        checkCustomerRef(c, &out)
+        if c.op == .create {
+            for k in ["date", "amount"] where (c.fields[k]?.stringValue ?? "").isEmpty { out.append(err(c, k, "is required")) }
+        }
+        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
+            guard Transaction.fields.contains(k) else { out.append(err(c, k, "unknown field")); continue }
+            guard let s = v.stringValue, !s.isEmpty else { continue }
+            switch k {
+            case "date": if LocalDate(s) == nil { out.append(err(c, k, "'\(s)' is not a date (YYYY-MM-DD)")) }
+            case "amount": if Money(parsing: s) == nil { out.append(err(c, k, "'\(s)' is not an amount (e.g. 1234.50)")) }
+            case "quantity": if Money(parsing: s) == nil { out.append(err(c, k, "'\(s)' is not a number")) }
+            case "currency":
+                if !(s.count == 3 && s.allSatisfy({ $0.isASCII && $0.isUppercase })) { out.append(err(c, k, "'\(s)' is not a currency code (CNY, USD, …)")) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    private func checkInteraction(_ c: Change) -> [ChangeError] {
+        var out: [ChangeError] = []
+        checkCustomerRef(c, &out)
+        if c.op == .create, (c.fields["at"]?.stringValue ?? "").isEmpty { out.append(err(c, "at", "is required")) }
+        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
+            guard Interaction.fields.contains(k) else { out.append(err(c, k, "unknown field")); continue }
+            guard let s = v.stringValue, !s.isEmpty else { continue }
+            switch k {
+            case "at": if Timestamp(s) == nil { out.append(err(c, k, "'\(s)' is not a timestamp (2026-01-31T09:30:00Z)")) }
+            case "kind":
+                if Interaction.Kind(rawValue: s) == nil { out.append(err(c, k, "'\(s)' is not one of contact, feedback, complaint")) }
+            case "channel":
+                if snapshot.dictionary.entry(.channel, s) == nil {
+                    let allowed = snapshot.dictionary.entries(.channel).map(\.code).joined(separator: ", ")
+                    out.append(err(c, k, "'\(s)' is not in the dictionary (\(DictionaryKind.channel.label.zh)); allowed: \(allowed)"))
+                }
+            default: break
+            }
+        }
+        return out
+    }
+
+    private func checkDictionary(_ c: Change) -> [ChangeError] {
+        guard let id = c.id else { return [err(c, "id", "is required")] }
+        let parts = id.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, let kind = DictionaryKind(rawValue: String(parts[0])) else {
+            let kinds = DictionaryKind.allCases.map(\.rawValue).joined(separator: ", ")
+            return [err(c, "id", "expected KIND/CODE with KIND one of \(kinds)")]
+        }
+        var out: [ChangeError] = []
+        if kind.hasCycle, c.op == .create {
+            if (c.fields["cycleDays"]?.intValue ?? 0) <= 0 { out.append(err(c, "cycleDays", "a strategy needs a cycle of at least one day")) }
+        }
+        if let v = c.fields["cycleDays"], !v.isNull, (v.intValue ?? 0) <= 0 {
+            out.append(err(c, "cycleDays", "must be a whole number of days ≥ 1"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,1 @@
+// The plain-file store: see Journal/ and docs/store-format.md.

@@ -1,0 +1,1 @@
+// The terminal workstation: reducer, renderers, ncurses adapter.
