@@ -1,1 +1,0 @@
-// The plain-file store: see Journal/ and docs/store-format.md.

@@ -1,0 +1,45 @@
+import KehuCore
+
+/// A Kehu store: the journal is the truth, the snapshot is its fold.
+///
+/// Everything above this protocol (the CLI, the workstation, reports) talks to a
+/// store only through it, so another backend (a socket to `kehu serve`,
+/// PostgreSQL) changes nothing above. `StoreConformance` in the tests is the
+/// suite every backend must pass.
+public protocol Store: AnyObject {
+    /// The Unix login this store acts for (never taken from a flag or the environment).
+    var user: String { get }
+    /// The state as of the last `refresh()` or `commit`.
+    var snapshot: Snapshot { get }
+    /// The store's settings (`config.toml` in the store folder).
+    var config: StoreConfig { get }
+
+    /// Reads what other processes committed since the last call.
+    /// - Returns: true when the snapshot changed.
+    @discardableResult func refresh() throws -> Bool
+
+    /// Writes a batch of changes atomically: all are checked against the latest
+    /// state (after catching up with other writers) and then appended and synced
+    /// together, or none is. `build` runs under the store's write lock with that
+    /// latest snapshot, so it can allocate ids and resolve references safely;
+    /// creates whose id is nil get the next free id.
+    /// - Returns: the committed entries, ids filled in.
+    /// - Throws: `StoreError.rejected` with every problem when any change is invalid
+    ///   or conflicts (nothing is written), or an I/O error.
+    @discardableResult func commit(_ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry]
+
+    /// Journal entries with `seq > after`, oldest first (history, audit, sync).
+    func entries(after seq: Int64) throws -> [JournalEntry]
+}
+
+extension Store {
+    /// Commits a fixed batch of changes (see `commit(_:)`).
+    @discardableResult public func commit(_ changes: [Change]) throws -> [JournalEntry] {
+        try commit { _ in changes }
+    }
+
+    /// Commits one change and returns its entry.
+    @discardableResult public func commit(_ change: Change) throws -> JournalEntry {
+        try commit([change])[0]
+    }
+}
