@@ -40,7 +40,7 @@ public final class FileStore: Store {
     private(set) var hasTail = false
 
     public static let journalFile = "journal.jsonl"
-    public static let snapshotFile = "snapshot.jsonl"
+    public static let snapshotFile = "snapshot.bin"
     public static let configFile = "config.toml"
     public static let lockFile = "lock"
 
