@@ -118,6 +118,7 @@ public final class FileStore: Store {
         snapshot = Snapshot()
         offset = 0
         lineNumber = 1
+        var upgrade = false
         if let snap = try? SnapshotFile.read(snapshotPath) {
             if snap.journalOffset <= (try FileIO.size(journalFD, journalPath)), try journalHeaderId() == snap.journalId,
                try lineStartsAt(snap.journalOffset) {
@@ -125,6 +126,7 @@ public final class FileStore: Store {
                 offset = snap.journalOffset
                 lineNumber = snap.journalLine
                 journalId = snap.journalId
+                upgrade = snap.legacy
             } else {
                 warnings.append("\(snapshotPath): does not match the journal; rebuilt from the journal")
             }
@@ -135,7 +137,8 @@ public final class FileStore: Store {
             defer { FileIO.unlock(lockFD) }
             try catchUp(repairTail: true)
         }
-        if snapshotDue { try? writeSnapshot() }
+        // A snapshot.jsonl of an older kehu is replaced by the binary form at once.
+        if snapshotDue || upgrade { try? writeSnapshot() }
     }
 
     private func journalHeaderId() throws -> String? {
@@ -165,21 +168,21 @@ public final class FileStore: Store {
         let size = try FileIO.size(journalFD, journalPath)
         guard size > offset else { return false }
         let bytes = try FileIO.read(journalFD, journalPath, offset: offset, count: size - offset)
-        let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath)
-        if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
         var changed = false
-        for unit in chunk.units {
-            for (k, e) in unit.entries.enumerated() {
+        // Units are applied as they are read (not collected first): a full replay stays lean.
+        let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath) { [self] line, entries in
+            for (k, e) in entries.enumerated() {
                 guard e.seq == snapshot.seq + 1 else {
-                    throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
+                    throw StoreError.corrupt(path: journalPath, line: line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
                 }
                 do { try snapshot.apply(e) } catch {
-                    throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: error.description)
+                    throw StoreError.corrupt(path: journalPath, line: line + k, reason: "\(error)")
                 }
                 entriesSinceSnapshot += 1
                 changed = true
             }
         }
+        if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
         offset += chunk.consumed
         lineNumber += chunk.lines
         hasTail = chunk.tail != nil

@@ -17,6 +17,8 @@ enum SnapshotFile {
         var journalId: String
         var journalOffset: Int
         var journalLine: Int
+        /// Read from a JSON-lines `snapshot.jsonl` (a store made before `snapshot.bin`).
+        var legacy = false
     }
 
     /// The JSON-lines snapshot of older stores, next to `snapshot.bin`.
@@ -47,7 +49,9 @@ enum SnapshotFile {
         let bytes = try FileIO.read(fd, file, offset: 0, count: try FileIO.size(fd, file))
         return try bytes.withUnsafeBytes { raw in
             if BinarySnapshot.isBinary(raw) { return try BinarySnapshot.decode(raw, path: file) }
-            return try readJSONLines(Data(raw), path: file)
+            var loaded = try readJSONLines(Data(raw), path: file)
+            loaded.legacy = true
+            return loaded
         }
     }
 

@@ -11,6 +11,9 @@ public struct ChangedBy: Sendable {
     /// customer, contact, transaction, interaction → id number → login code (0: none).
     var dense: [[UInt16]] = [[], [], [], []]
     var other: [String: String] = [:]
+    /// The login set last and its code: a replay or load sets the same login many times in a row.
+    var lastLogin = ""
+    var lastCode: UInt16 = 0
 
     public init() {}
 
@@ -22,15 +25,7 @@ public struct ChangedBy: Sendable {
     /// The dense slot of a key, if it has one.
     static func slot(entity: Substring, id: Substring) -> (table: Int, number: Int)? {
         guard let t = entities.firstIndex(where: { $0.name == entity }) else { return nil }
-        var n = 0, i = 0
-        for b in id.utf8 {
-            if i == 0 { guard b == entities[t].letter else { return nil } } else {
-                guard b >= 48, b <= 57, !(i == 1 && b == 48), i <= 9 else { return nil }
-                n = n * 10 + Int(b - 48)
-            }
-            i += 1
-        }
-        return i >= 2 && n < 1 << 26 ? (t, n) : nil
+        return slot(table: t, id: id)
     }
 
     static func slot(_ key: String) -> (table: Int, number: Int)? {
@@ -68,10 +63,30 @@ public struct ChangedBy: Sendable {
         else { other[entity + "/" + id] = login }
     }
 
+    /// Sets the login of a record of dense table `t` (0 customer … 3 interaction): the loaders' path.
+    mutating func set(table t: Int, id: String, _ login: String?) {
+        if let (tt, n) = Self.slot(table: t, id: Substring(id)) { set(table: tt, number: n, login) }
+        else { other[Self.entities[t].name + "/" + id] = login }
+    }
+
+    static func slot(table t: Int, id: Substring) -> (table: Int, number: Int)? {
+        var n = 0, i = 0
+        for b in id.utf8 {
+            if i == 0 { guard b == entities[t].letter else { return nil } } else {
+                guard b >= 48, b <= 57, !(i == 1 && b == 48), i <= 9 else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            i += 1
+        }
+        return i >= 2 && n < 1 << 26 ? (t, n) : nil
+    }
+
+    static func table(of entity: String) -> Int? { entities.firstIndex { $0.name == entity } }
+
     mutating func set(table t: Int, number n: Int, _ login: String?) {
         var code: UInt16 = 0
         if let login {
-            if let c = loginCodes[login] { code = c } else if logins.count < Int(UInt16.max) {
+            if login == lastLogin, lastCode != 0 { code = lastCode } else if let c = loginCodes[login] { code = c; lastLogin = login; lastCode = c } else if logins.count < Int(UInt16.max) {
                 code = UInt16(logins.count)
                 logins.append(login)
                 loginCodes[login] = code

@@ -84,7 +84,8 @@ public struct RecordTable<Record: TableRecord>: Sendable, Equatable {
         count += 1
         if let n = Self.number(of: id), n < Swift.max(4 * rows.count, 1 << 16) {
             if n >= byNumber.count {
-                byNumber.reserveCapacity(Swift.max(n + 1, byNumber.count * 2))
+                // Grow geometrically from the capacity (asking for count × 2 on every append reallocates every time).
+                if n >= byNumber.capacity { byNumber.reserveCapacity(Swift.max(n + 1, byNumber.capacity * 2)) }
                 byNumber.append(contentsOf: repeatElement(0, count: n + 1 - byNumber.count))
             }
             byNumber[n] = Int32(r + 1)

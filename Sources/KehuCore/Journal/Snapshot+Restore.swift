@@ -48,12 +48,13 @@ extension Snapshot {
     ) throws(ChangeError) {
         var ids: [String] = []
         ids.reserveCapacity(list.count)
+        let dense = ChangedBy.table(of: entity)!
         for (r, by) in zip(list, lastBy) {
             guard !self[keyPath: table].contains(id: r.id) else { throw .alreadyExists(entity: entity, id: r.id) }
             self[keyPath: table][r.id] = r
             ids.append(r.id)
             each(r)
-            if let by { lastChangedBy.set(entity: entity, id: r.id, by) }
+            if let by { lastChangedBy.set(table: dense, id: r.id, by) }
         }
         self[keyPath: index][customerId, default: []].append(contentsOf: ids)
     }

@@ -8,6 +8,7 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Parses `1234.5`, `1,234.50`, `¥1234`, `-12.3` exactly (no floating point).
     /// Returns nil for more than two decimals or anything not a number.
     public init?(parsing text: String, currency: String = "CNY") {
+        if let minor = Money.plainMinor(text) { self.minor = minor; self.currency = currency; return }
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
         for sym in ["¥", "￥", "RMB", "CNY", "$", "元"] { if s.hasPrefix(sym) { s = s.dropFirst(sym.count) }; if s.hasSuffix(sym) { s = s.dropLast(sym.count) } }
         s = Substring(s.trimmingCharacters(in: .whitespaces))
@@ -25,6 +26,30 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         self.minor = negative ? -minor : minor
         self.currency = currency
+    }
+
+    /// The journal's own form (`-1234.5`, `12800.50`, `7`) read without Foundation:
+    /// replay parses a million of these. Anything else returns nil and takes the general path.
+    @inline(__always) static func plainMinor(_ text: String) -> Int64? {
+        var t = text
+        return t.withUTF8 { b -> Int64? in
+            guard !b.isEmpty, b.count <= 19 else { return nil }
+            var i = 0, negative = false
+            if b[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+            var whole: Int64 = 0, digits = 0
+            while i < b.count, b[i] >= 48, b[i] <= 57 { whole = whole * 10 + Int64(b[i] - 48); i += 1; digits += 1 }
+            guard digits > 0, digits <= 15 else { return nil }
+            var frac: Int64 = 0
+            if i < b.count {
+                guard b[i] == UInt8(ascii: "."), b.count - i - 1 >= 1, b.count - i - 1 <= 2 else { return nil }
+                i += 1
+                let n = b.count - i
+                while i < b.count { guard b[i] >= 48, b[i] <= 57 else { return nil }; frac = frac * 10 + Int64(b[i] - 48); i += 1 }
+                if n == 1 { frac *= 10 }
+            }
+            let minor = whole * 100 + frac
+            return negative ? -minor : minor
+        }
     }
 
     /// `1234.50` (no symbol, no grouping): the form the journal and CSV use.
