@@ -19,6 +19,12 @@ struct Kehu: ParsableCommand {
             CheckCommand.self,
             DictionaryCommand.self,
             StressWriteCommand.self,
+            ServeCommand.self,
+            RevealCommand.self,
+            AuditCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
+            PrivacyCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
