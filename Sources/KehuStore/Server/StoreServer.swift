@@ -176,10 +176,7 @@ public final class StoreServer: @unchecked Sendable {
                     throw WireError("\(id): exporting personal data needs the export right (roles \(policy.exportRoles.map(\.rawValue).sorted().joined(separator: ", ")))")
                 }
                 try audit.append(.init(at: .now, by: session.user, action: "export", customer: id, detail: "personal data (right of access)"))
-                var recs = [SnapshotRecord(entity: "customer", id: id, version: c.version, lastBy: nil, fields: c.fieldValues)]
-                recs += s.contacts(of: id).map { SnapshotRecord(entity: "contact", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-                recs += s.transactions(of: id).map { SnapshotRecord(entity: "transaction", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-                recs += s.interactions(of: id).map { SnapshotRecord(entity: "interaction", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
+                let recs = s.records(ofCustomer: c.id)
                 return .object(["ok": true, "records": .array(recs.map(Wire.record))])
             case "audit":
                 guard let r = o["record"]?.objectValue, let action = r["action"]?.stringValue else { throw WireError("audit needs a record") }

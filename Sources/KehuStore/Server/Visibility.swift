@@ -52,16 +52,8 @@ struct Visibility {
 
     /// The records of one customer and its children (for a customer that became visible).
     func records(ofCustomer cid: String, in s: Snapshot) -> [SnapshotRecord] {
-        guard let c = s.customers[cid] else { return [] }
-        var out = [SnapshotRecord(entity: "customer", id: cid, version: c.version, lastBy: s.lastChangedBy["customer/" + cid], fields: c.fieldValues)]
-        out += s.contacts(of: cid).map { SnapshotRecord(entity: "contact", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-        out += s.transactions(of: cid).map { SnapshotRecord(entity: "transaction", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-        out += s.interactions(of: cid).map { SnapshotRecord(entity: "interaction", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-        for (entity, table) in s.extras { for (id, f) in table where f["customer"]?.stringValue == cid {
-            var fields = f; let v = Int(fields.removeValue(forKey: "_version")?.intValue ?? 1)
-            out.append(SnapshotRecord(entity: entity, id: id, version: v, lastBy: nil, fields: fields))
-        } }
-        return out.map { r in var m = r; m.fields = masked(entity: r.entity, fields: r.fields, customer: c); return m }
+        let c = s.customers[cid]
+        return s.records(ofCustomer: cid).map { r in var m = r; m.fields = masked(entity: r.entity, fields: r.fields, customer: c); return m }
     }
 
     func masked(_ e: JournalEntry, in s: Snapshot) -> JournalEntry {

@@ -21,10 +21,7 @@ struct PrivacyCommand: ParsableCommand {
             } else {
                 let s = store.snapshot
                 guard let c = s.customer(id) else { throw FieldInput.Problem(description: "customer \(id): not found") }
-                records = [SnapshotRecord(entity: "customer", id: c.id, version: c.version, lastBy: nil, fields: c.fieldValues)]
-                    + s.contacts(of: c.id).map { SnapshotRecord(entity: "contact", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-                    + s.transactions(of: c.id).map { SnapshotRecord(entity: "transaction", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
-                    + s.interactions(of: c.id).map { SnapshotRecord(entity: "interaction", id: $0.id, version: $0.version, lastBy: nil, fields: $0.fieldValues) }
+                records = s.records(ofCustomer: c.id)
                 if let fs = store as? FileStore {
                     try AuditLog(storePath: fs.path).append(.init(at: .now, by: fs.user, action: "export", customer: c.id, detail: "personal data (right of access)"))
                 }
