@@ -5,6 +5,14 @@ import KehuCore
 struct AnalyticsStoreFixture {
     var snapshot = Snapshot()
     var seq: Int64 = 0
+    var transactionNumber = 0
+
+    /// A store with the seed dictionary, as `kehu init` creates it.
+    init() {
+        for e in DictionarySeed.entries {
+            apply(.create(.dictionary, id: e.id, ["zh": .string(e.label.zh), "en": .string(e.label.en)]))
+        }
+    }
 
     mutating func apply(_ change: Change, by: String = "alice") {
         seq += 1
@@ -20,7 +28,8 @@ struct AnalyticsStoreFixture {
     }
 
     mutating func buy(_ customer: String, _ date: String, _ amount: String, currency: String = "CNY") {
-        apply(.create(.transaction, id: "T\(seq + 1)", ["customer": .string(customer), "date": .string(date),
+        transactionNumber += 1
+        apply(.create(.transaction, id: "T\(transactionNumber)", ["customer": .string(customer), "date": .string(date),
                                                         "amount": .string(amount), "currency": .string(currency)]))
     }
 }
