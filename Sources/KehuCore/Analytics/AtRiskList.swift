@@ -61,9 +61,10 @@ public struct AtRiskList: Sendable, Hashable {
     /// Set when the purchase model did not converge, so only RFM segments were used.
     public var note: String?
 
-    public static func make(_ spec: AtRiskSpec, _ snapshot: Snapshot) throws(RFMMapError) -> AtRiskList {
-        let rfm = try RFMReport.make(RFMSpec(asOf: spec.asOf), snapshot)
-        let clv = CLVReport.make(CLVSpec(asOf: spec.asOf, unit: spec.unit, horizon: spec.horizon), snapshot)
+    public static func make(_ spec: AtRiskSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil) throws(RFMMapError) -> AtRiskList {
+        let data = AnalyticsData.reuse(data, for: snapshot)
+        let rfm = try RFMReport.make(RFMSpec(asOf: spec.asOf), snapshot, data: data)
+        let clv = CLVReport.make(CLVSpec(asOf: spec.asOf, unit: spec.unit, horizon: spec.horizon), snapshot, data: data)
         return make(spec, rfm: rfm, clv: clv)
     }
 

@@ -17,6 +17,10 @@ public struct BGNBDFitter: Sendable {
 
     let cells: [Cell]
     let weights: [Double]
+    /// Distinct ages and recencies, and each cell's index into them: ln(α+T) is
+    /// then computed once per distinct value per evaluation, not once per customer.
+    let ages: [Double], recencies: [Double]
+    let ageIndex: [Int32], recencyIndex: [Int32]
     let count: Int
     let maxX: Int
 
@@ -29,6 +33,16 @@ public struct BGNBDFitter: Sendable {
             if let i = index[c] { weights[i] += 1 } else { index[c] = cells.count; cells.append(c); weights.append(1) }
             maxX = max(maxX, d.frequency)
         }
+        func distinct(_ values: [Double]) -> ([Double], [Int32]) {
+            var at: [Double: Int32] = [:], list: [Double] = []
+            let idx = values.map { v in
+                if let i = at[v] { return i }
+                at[v] = Int32(list.count); list.append(v); return Int32(list.count - 1)
+            }
+            return (list, idx)
+        }
+        (ages, ageIndex) = distinct(cells.map(\.T))
+        (recencies, recencyIndex) = distinct(cells.map(\.tx))
         self.cells = cells; self.weights = weights; self.maxX = maxX
         self.count = Int(weights.reduce(0, +))
     }
@@ -50,28 +64,30 @@ public struct BGNBDFitter: Sendable {
             da[x] = psiAB - psiABX
             db[x] = psiAB + SpecialFunctions.digamma(b + xd) - psiB - psiABX
         }
+        let logT = ages.map { log(alpha + $0) }, invT = ages.map { 1 / (alpha + $0) }
+        let logTx = recencies.map { log(alpha + $0) }, invTx = recencies.map { 1 / (alpha + $0) }
         var ll = 0.0, gr = 0.0, gAlpha = 0.0, ga = 0.0, gb = 0.0
         for i in cells.indices {
-            let c = cells[i], w = weights[i]
-            let x = c.x, rx = r + Double(x)
-            let lT = log(alpha + c.T)
+            let x = cells[i].x, w = weights[i], rx = r + Double(x)
+            let ti = Int(ageIndex[i])
+            let lT = logT[ti]
             let a3 = -rx * lT
             if x == 0 {
                 ll += w * (c1[0] + a3)
                 gr += w * (dr[0] - lT)
-                gAlpha += w * (r / alpha - rx / (alpha + c.T))
+                gAlpha += w * (r / alpha - rx * invT[ti])
                 ga += w * da[0]
                 gb += w * db[0]
             } else {
-                let lTx = log(alpha + c.tx)
+                let ri = Int(recencyIndex[i])
+                let lTx = logTx[ri]
                 let a4 = c4[x] - rx * lTx
-                let m = max(a3, a4)
-                let e3 = exp(a3 - m), e4 = exp(a4 - m)
-                let s = e3 + e4
-                let wt = e4 / s
-                ll += w * (c1[x] + m + log(s))
+                // ln(e^A₃ + e^A₄) and the weight of A₄ with one exp and one log1p.
+                let e = exp(-abs(a3 - a4))
+                let wt = a4 > a3 ? 1 / (1 + e) : e / (1 + e)
+                ll += w * (c1[x] + max(a3, a4) + log1p(e))
                 gr += w * (dr[x] - (1 - wt) * lT - wt * lTx)
-                gAlpha += w * (r / alpha - rx * ((1 - wt) / (alpha + c.T) + wt / (alpha + c.tx)))
+                gAlpha += w * (r / alpha - rx * ((1 - wt) * invT[ti] + wt * invTx[ri]))
                 ga += w * (da[x] + wt / a)
                 gb += w * (db[x] - wt * invB[x])
             }

@@ -51,8 +51,9 @@ public struct CLVReport: Sendable, Hashable {
 
     public func customer(_ id: String) -> CLVCustomer? { position[id].map { customers[$0] } }
 
-    public static func make(_ spec: CLVSpec, _ snapshot: Snapshot) -> CLVReport {
-        let histories = RepeatPurchaseSummary.build(snapshot, asOf: spec.asOf, unit: spec.unit)
+    /// - Parameter data: columns already built for this snapshot (the dashboard's cache), if any.
+    public static func make(_ spec: CLVSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil) -> CLVReport {
+        let histories = RepeatPurchaseSummary.build(snapshot, asOf: spec.asOf, unit: spec.unit, data: data)
         return make(spec, histories: histories) { id in snapshot.customers[id].map { ($0.name, $0.owner) } ?? ("", nil) }
     }
 

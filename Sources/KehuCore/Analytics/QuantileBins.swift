@@ -42,8 +42,13 @@ public enum QuantileBins {
 
     /// The 0-based bin of every value, in input order.
     public static func codes(_ values: [Double], bins k: Int) -> [Int] {
+        codes(values, edges: edges(values, bins: k))
+    }
+
+    /// The 0-based bin of every value for edges already computed by `edges(_:bins:)`.
+    public static func codes(_ values: [Double], edges: [Double]) -> [Int] {
         var unique: [Double] = []
-        for e in edges(values, bins: k) where !unique.contains(e) { unique.append(e) }
+        for e in edges where !unique.contains(e) { unique.append(e) }
         guard unique.count > 1 else { return values.map { _ in 0 } }
         let lowest = unique[0], last = unique.count - 2
         return values.map { v in
@@ -57,7 +62,8 @@ public enum QuantileBins {
 
     /// `Series.rank(method="first")`: 1…n, ties ranked in the order they appear.
     public static func rankFirst(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        // Sorting (value, position) pairs orders ties by position, as method="first" does.
+        let order = values.enumerated().map { ($0.element, $0.offset) }.sorted { $0 < $1 }.map(\.1)
         var ranks = [Double](repeating: 0, count: values.count)
         for (r, i) in order.enumerated() { ranks[i] = Double(r + 1) }
         return ranks

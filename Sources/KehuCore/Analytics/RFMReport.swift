@@ -55,25 +55,29 @@ public struct RFMReport: Sendable, Hashable {
 
     public func score(of customerId: String) -> RFMScore? { position[customerId].map { customers[$0] } }
 
-    public func segmentLabel(_ code: String) -> Label? { map.segments.first { $0.code == code }?.label }
+    public func segmentLabel(_ code: String) -> Label? { segments.first { $0.code == code }?.label }
 
     /// Builds the report in one pass over the transactions.
+    /// - Parameter data: columns already built for this snapshot (the dashboard's cache), if any.
     /// - Throws: `RFMMapError` when the store's own segment map is invalid.
-    public static func make(_ spec: RFMSpec, _ snapshot: Snapshot) throws(RFMMapError) -> RFMReport {
+    public static func make(_ spec: RFMSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil) throws(RFMMapError) -> RFMReport {
         let map = try RFMSegmentMap.of(snapshot).get()
-        let index = CustomerIndex(snapshot)
-        let n = index.count
+        let data = AnalyticsData.reuse(data, for: snapshot)
+        let n = data.customerCount
         var count = [Int](repeating: 0, count: n)
         var sum = [Int64](repeating: 0, count: n)
         var last = [Int32](repeating: .min, count: n)
         let asOf = spec.asOf.days
-        for t in snapshot.transactions.values where t.date.days <= asOf && PurchaseFilter.counts(t) {
-            guard let i = index.position[t.customerId] else { continue }
-            sum[i] += t.amount.minor
-            if t.amount.minor > 0 {
-                count[i] += 1
-                if t.date.days > last[i] { last[i] = t.date.days }
+        for i in 0..<n {
+            var c = 0, s: Int64 = 0, l = Int32.min
+            for j in data.offsets[i]..<data.offsets[i + 1] {
+                let d = data.days[j]
+                if d > asOf { break }     // rows are in date order
+                let amount = data.amounts[j]
+                s += amount
+                if amount > 0 { c += 1; l = d }
             }
+            count[i] = c; sum[i] = s; last[i] = l
         }
         let scored = (0..<n).filter { count[$0] > 0 }
         let recency = scored.map { Int(asOf - last[$0]) }
@@ -82,7 +86,7 @@ public struct RFMReport: Sendable, Hashable {
         rows.reserveCapacity(scored.count)
         var position: [String: Int] = [:]
         for (k, i) in scored.enumerated() {
-            let id = index.ids[i]
+            let id = data.customerIds[i]
             let c = snapshot.customers[id]
             let segment = map.segment(r: scoring.r[k], f: scoring.f[k]).code
             position[id] = k

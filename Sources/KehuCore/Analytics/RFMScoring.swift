@@ -22,11 +22,10 @@ public enum RFMScoring {
 
     public static func scores(recency: [Int], frequency: [Int], monetary: [Int64]) -> Scores {
         let rv = recency.map(Double.init), fv = QuantileBins.rankFirst(frequency.map(Double.init)), mv = monetary.map(Double.init)
-        return Scores(r: QuantileBins.codes(rv, bins: 5).map { 5 - $0 },
-                      f: QuantileBins.codes(fv, bins: 5).map { $0 + 1 },
-                      m: QuantileBins.codes(mv, bins: 5).map { $0 + 1 },
-                      recencyEdges: QuantileBins.edges(rv, bins: 5),
-                      frequencyEdges: QuantileBins.edges(fv, bins: 5),
-                      monetaryEdges: QuantileBins.edges(mv, bins: 5))
+        let re = QuantileBins.edges(rv, bins: 5), fe = QuantileBins.edges(fv, bins: 5), me = QuantileBins.edges(mv, bins: 5)
+        return Scores(r: QuantileBins.codes(rv, edges: re).map { 5 - $0 },
+                      f: QuantileBins.codes(fv, edges: fe).map { $0 + 1 },
+                      m: QuantileBins.codes(mv, edges: me).map { $0 + 1 },
+                      recencyEdges: re, frequencyEdges: fe, monetaryEdges: me)
     }
 }

@@ -31,35 +31,30 @@ extension RepeatPurchaseSummary {
     /// calibration end), in customer id order. Purchases are main-currency
     /// transactions with a positive amount (see `PurchaseFilter`); a day's spend
     /// is the sum of that day's purchases.
-    public static func build(_ snapshot: Snapshot, asOf: LocalDate, unit: TimeUnit) -> [RepeatPurchaseSummary] {
+    public static func build(_ snapshot: Snapshot, asOf: LocalDate, unit: TimeUnit, data: AnalyticsData? = nil) -> [RepeatPurchaseSummary] {
+        let data = AnalyticsData.reuse(data, for: snapshot)
         var out: [RepeatPurchaseSummary] = []
-        out.reserveCapacity(snapshot.transactionsByCustomer.count)
-        var days: [(Int32, Int64)] = []
-        for (customerId, tids) in snapshot.transactionsByCustomer where snapshot.customers[customerId] != nil {
-            days.removeAll(keepingCapacity: true)
-            for tid in tids {
-                guard let t = snapshot.transactions[tid], PurchaseFilter.isPurchase(t), t.date <= asOf else { continue }
-                days.append((t.date.days, t.amount.minor))
+        out.reserveCapacity(data.customerCount)
+        let end = asOf.days
+        for i in 0..<data.customerCount {
+            // Purchase days with their total spend (rows are in date order).
+            var first = Int32.min, lastDay = Int32.min
+            var repeatDays = 0
+            var repeatSpend: Int64 = 0
+            for j in data.offsets[i]..<data.offsets[i + 1] {
+                let d = data.days[j], amount = data.amounts[j]
+                if d > end { break }
+                guard amount > 0 else { continue }
+                if first == .min { first = d; lastDay = d; continue }
+                if d != lastDay { repeatDays += 1; lastDay = d }
+                if d != first { repeatSpend += amount }
             }
-            guard !days.isEmpty else { continue }
-            days.sort { $0.0 < $1.0 }
-            // Collapse to purchase days with their total spend.
-            var totals: [Int64] = []
-            var lastDay = days[0].0
-            var current: Int64 = 0
-            for (d, m) in days {
-                if d != lastDay { totals.append(current); current = 0; lastDay = d }
-                current += m
-            }
-            totals.append(current)
-            let first = days[0].0, last = days[days.count - 1].0
-            let x = totals.count - 1
-            let monetary: Double? = x > 0 ? Double(totals.dropFirst().reduce(0, +)) / Double(x) / 100 : nil
-            out.append(RepeatPurchaseSummary(customerId: customerId, frequency: x,
-                                             recency: Double(last - first) / unit.days,
-                                             age: Double(asOf.days - first) / unit.days, monetaryValue: monetary))
+            guard first != .min else { continue }
+            out.append(RepeatPurchaseSummary(customerId: data.customerIds[i], frequency: repeatDays,
+                                             recency: Double(lastDay - first) / unit.days,
+                                             age: Double(end - first) / unit.days,
+                                             monetaryValue: repeatDays > 0 ? Double(repeatSpend) / Double(repeatDays) / 100 : nil))
         }
-        out.sort { idNumber($0.customerId) < idNumber($1.customerId) }
         return out
     }
 }

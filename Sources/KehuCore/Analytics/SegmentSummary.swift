@@ -64,54 +64,60 @@ public struct SegmentSummary: Sendable, Hashable {
     public var total: SegmentRow
 
     /// Builds the summary in one pass over the transactions.
-    public static func make(_ spec: SegmentSpec, _ snapshot: Snapshot) throws(SegmentSpecError) -> SegmentSummary {
+    /// - Parameter data: columns already built for this snapshot (the dashboard's cache), if any.
+    public static func make(_ spec: SegmentSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil) throws(SegmentSpecError) -> SegmentSummary {
         if let e = spec.validate() { throw e }
-        let index = CustomerIndex(snapshot)
+        let data = AnalyticsData.reuse(data, for: snapshot)
+        let n = data.customerCount
         // Group of every customer.
-        var groupOf = [Int](repeating: 0, count: index.count)
+        var groupOf = [Int](repeating: 0, count: n)
         var groups: [[String]: Int] = [:]
         var keys: [[String]] = []
-        for (i, id) in index.ids.enumerated() {
-            let c = snapshot.customers[id]!
+        for (i, id) in data.customerIds.enumerated() {
+            guard let c = snapshot.customers[id] else { continue }
             let key = spec.by.map { $0.code(of: c) }
             if let g = groups[key] { groupOf[i] = g } else { groups[key] = keys.count; groupOf[i] = keys.count; keys.append(key) }
         }
         let g = keys.count
         var revenue = [Int64](repeating: 0, count: g), previous = revenue
         var orders = [Int](repeating: 0, count: g), previousOrders = orders
-        var last = [Int32](repeating: .min, count: index.count)
+        var customers = [Int](repeating: 0, count: g), active = customers
         let from = spec.from.days, to = spec.to.days, asOf = spec.asOf.days
         let prev = spec.previousPeriod
         let pFrom = prev.from.days, pTo = prev.to.days
-        for t in snapshot.transactions.values where PurchaseFilter.counts(t) {
-            guard let i = index.position[t.customerId] else { continue }
-            let d = t.date.days, amount = t.amount.minor, k = groupOf[i]
-            if d >= from && d <= to {
-                revenue[k] += amount
-                if amount > 0 { orders[k] += 1 }
-            } else if d >= pFrom && d <= pTo {
-                previous[k] += amount
-                if amount > 0 { previousOrders[k] += 1 }
-            }
-            if amount > 0 && d <= asOf && d > last[i] { last[i] = d }
-        }
-        var customers = [Int](repeating: 0, count: g), active = customers
         let activeFrom = asOf - Int32(spec.activeDays) + 1
-        for i in 0..<index.count {
-            customers[groupOf[i]] += 1
-            if last[i] >= activeFrom { active[groupOf[i]] += 1 }
+        data.days.withUnsafeBufferPointer { days in
+            data.amounts.withUnsafeBufferPointer { amounts in
+                for i in 0..<n {
+                    let k = groupOf[i]
+                    var last = Int32.min
+                    for j in data.offsets[i]..<data.offsets[i + 1] {
+                        let d = days[j], amount = amounts[j]
+                        if d >= from && d <= to {
+                            revenue[k] += amount
+                            if amount > 0 { orders[k] += 1 }
+                        } else if d >= pFrom && d <= pTo {
+                            previous[k] += amount
+                            if amount > 0 { previousOrders[k] += 1 }
+                        }
+                        if amount > 0 && d <= asOf { last = d }   // rows are in date order
+                    }
+                    customers[k] += 1
+                    if last >= activeFrom { active[k] += 1 }
+                }
+            }
         }
-        let n = Double(max(index.count, 1))
+        let customerTotal = Double(max(n, 1))
         var rows = (0..<g).map { k in
             SegmentRow(codes: keys[k], labels: zip(spec.by, keys[k]).map { $0.label(of: $1, in: snapshot.dictionary) },
-                       customers: customers[k], share: Double(customers[k]) / n, active: active[k], revenue: revenue[k],
+                       customers: customers[k], share: Double(customers[k]) / customerTotal, active: active[k], revenue: revenue[k],
                        orders: orders[k], previousRevenue: previous[k], previousOrders: previousOrders[k])
         }
         rows.sort { ($0.revenue, $0.customers) != ($1.revenue, $1.customers)
             ? ($0.revenue, $0.customers) > ($1.revenue, $1.customers)
             : $0.codes.lexicographicallyPrecedes($1.codes) }
-        let total = SegmentRow(codes: [], labels: [Label(zh: "合计", en: "Total")], customers: index.count,
-                               share: index.count > 0 ? 1 : 0, active: active.reduce(0, +), revenue: revenue.reduce(0, +),
+        let total = SegmentRow(codes: [], labels: [Label(zh: "合计", en: "Total")], customers: n,
+                               share: n > 0 ? 1 : 0, active: active.reduce(0, +), revenue: revenue.reduce(0, +),
                                orders: orders.reduce(0, +), previousRevenue: previous.reduce(0, +),
                                previousOrders: previousOrders.reduce(0, +))
         return SegmentSummary(spec: spec, rows: rows, total: total)
