@@ -99,4 +99,17 @@ struct AnalyticsBGNBDTests {
         #expect(fit.model == nil)
         #expect(fit.diagnostics.message.contains("did not converge"))
     }
+
+    @Test func sameRateForEveryoneStillFitsTheRate() throws {
+        // Gamma(r, α) with r → ∞ at r/α = 0.5: everyone buys at rate 0.5. The fit must
+        // find a large r with the right mean rate (plain, or penalised if flat).
+        let truth = BGNBDModel(r: 1e6, alpha: 2e6, a: 0.7, b: 2.5)
+        var sim = AnalyticsSimulator(seed: 5)
+        let data = sim.bgnbd(truth, customers: 5000, ages: 30...80)
+        let fit = BGNBDFitter(data).fit()
+        let m = try #require(fit.model, "\(fit.diagnostics.message)")
+        #expect(fit.diagnostics.converged)
+        #expect(m.r > 20, "r \(m.r)")
+        #expect(abs(m.r / m.alpha / 0.5 - 1) < 0.05, "rate \(m.r / m.alpha)")
+    }
 }

@@ -109,7 +109,7 @@ public struct BGNBDFitter: Sendable {
             [log(0.5), log(0.5 * scale), log(0.5), log(3)],
             [log(2), log(2 * scale), log(2), log(2)],
         ]
-        let (point, diagnostics) = FitDiagnostics.bestOf(starts: starts, observations: count) { objective($0) }
+        let (point, diagnostics) = FitDiagnostics.fit(starts: starts, observations: count) { objective($0) }
         let model = point.map { BGNBDModel(r: exp($0[0]), alpha: exp($0[1]), a: exp($0[2]), b: exp($0[3])) }
         return ModelFit(model: model, diagnostics: diagnostics)
     }

@@ -62,7 +62,7 @@ public struct GammaGammaFitter: Sendable {
             [0, log(2), log(max(mean, 1e-6))],
             [log(5), log(3), log(max(mean, 1e-6) * 2 / 5)],
         ]
-        let (point, diagnostics) = FitDiagnostics.bestOf(starts: starts, observations: xs.count) { objective($0) }
+        let (point, diagnostics) = FitDiagnostics.fit(starts: starts, observations: xs.count) { objective($0) }
         let model = point.map { GammaGammaModel(p: exp($0[0]), q: exp($0[1]), v: exp($0[2])) }
         return ModelFit(model: model, diagnostics: diagnostics)
     }

@@ -31,6 +31,9 @@ public struct FitDiagnostics: Sendable, Hashable {
     /// Approximate standard error of each ln-parameter (≈ the relative standard error of
     /// the parameter), from the inverse of the observed information; empty when the fit failed.
     public var relativeStandardErrors: [Double] = []
+    /// The ridge penalty λ·Σ(ln θ)² added to the mean negative log-likelihood; 0 for
+    /// a plain maximum-likelihood fit (see `fit(starts:observations:_:)`).
+    public var penalty: Double = 0
 
     public init(converged: Bool, logLikelihood: Double, observations: Int, starts: Int, startsAgreeing: Int,
                 iterations: Int, evaluations: Int, gradientNorm: Double, message: String) {
@@ -39,24 +42,55 @@ public struct FitDiagnostics: Sendable, Hashable {
         self.evaluations = evaluations; self.gradientNorm = gradientNorm; self.message = message
     }
 
+    /// The penalty used when the plain likelihood has no curved maximum.
+    public static let fallbackPenalty = 1e-3
+
+    /// Fits by maximum likelihood; when the likelihood is flat along some direction
+    /// (a boundary: e.g. every customer has nearly the same purchase rate, so the
+    /// Gamma heterogeneity runs off to r, α → ∞ with r/α fixed), fits again with a
+    /// small ridge penalty on the ln-parameters, as `lifetimes` users do with
+    /// `penalizer_coef`. Along a flat ridge the data cannot tell the points apart, so
+    /// the penalty only picks one; the diagnostics say that it was used and the
+    /// log-likelihood reported is the plain one. When even the penalised fit leaves
+    /// some parameter uncertain by more than 100 % (too little data), the fit fails.
+    static func fit(starts: [[Double]], observations: Int, _ objective: BFGSMinimizer.Objective) -> (point: [Double]?, diagnostics: FitDiagnostics) {
+        let plain = bestOf(starts: starts, observations: observations, objective)
+        guard plain.result.point == nil, plain.flat else { return plain.result }
+        let lambda = fallbackPenalty
+        let penalized = bestOf(starts: starts, observations: observations) { theta in
+            let (v, g) = objective(theta)
+            return (v + lambda * theta.reduce(0) { $0 + $1 * $1 }, zip(g, theta).map { $0 + 2 * lambda * $1 })
+        }
+        // Accept the penalised point only where the data pin the parameters down to
+        // within 100 %; otherwise the penalty, not the data, would be choosing them.
+        guard let point = penalized.result.point,
+              penalized.result.diagnostics.relativeStandardErrors.allSatisfy({ $0 < 1 }) else { return plain.result }
+        var d = penalized.result.diagnostics
+        d.penalty = lambda
+        d.logLikelihood = -objective(point).value * Double(observations)
+        d.message = "the likelihood is flat in some direction; fitted with a ridge penalty \(lambda) on ln-parameters"
+        return (point, d)
+    }
+
     /// Runs the minimiser from every start on a mean negative log-likelihood and
-    /// keeps the best converged run. Shared by both purchase models.
+    /// keeps the best converged run. `flat` tells a maximum without curvature apart
+    /// from other failures.
     static func bestOf(starts: [[Double]], observations: Int, minimizer: BFGSMinimizer = BFGSMinimizer(),
-                       _ objective: BFGSMinimizer.Objective) -> (point: [Double]?, diagnostics: FitDiagnostics) {
+                       _ objective: BFGSMinimizer.Objective) -> (result: (point: [Double]?, diagnostics: FitDiagnostics), flat: Bool) {
         guard observations > 0 else {
-            return (nil, FitDiagnostics(converged: false, logLikelihood: .nan, observations: 0, starts: 0, startsAgreeing: 0,
-                                        iterations: 0, evaluations: 0, gradientNorm: .nan, message: "no data to fit"))
+            return ((nil, FitDiagnostics(converged: false, logLikelihood: .nan, observations: 0, starts: 0, startsAgreeing: 0,
+                                        iterations: 0, evaluations: 0, gradientNorm: .nan, message: "no data to fit")), false)
         }
         let runs = starts.map { minimizer.minimize(from: $0, objective) }
         let evaluations = runs.reduce(0) { $0 + $1.evaluations }
         let usable = runs.filter { $0.converged && $0.value.isFinite && $0.point.allSatisfy { $0.isFinite && abs($0) < 30 } }
         guard let best = usable.min(by: { $0.value < $1.value }) else {
             let closest = runs.filter { $0.value.isFinite }.min(by: { $0.value < $1.value })
-            return (nil, FitDiagnostics(converged: false, logLikelihood: closest.map { -$0.value * Double(observations) } ?? .nan,
+            return ((nil, FitDiagnostics(converged: false, logLikelihood: closest.map { -$0.value * Double(observations) } ?? .nan,
                                         observations: observations, starts: runs.count, startsAgreeing: 0,
                                         iterations: closest?.iterations ?? 0, evaluations: evaluations,
                                         gradientNorm: closest?.gradientNorm ?? .nan,
-                                        message: "did not converge from any of \(runs.count) starts: " + (closest?.reason ?? "objective not finite")))
+                                        message: "did not converge from any of \(runs.count) starts: " + (closest?.reason ?? "objective not finite"))), false)
         }
         let agreeing = usable.filter { abs($0.value - best.value) <= 1e-6 }.count
         var diagnostics = FitDiagnostics(converged: true, logLikelihood: -best.value * Double(observations),
@@ -68,10 +102,10 @@ public struct FitDiagnostics: Sendable, Hashable {
         guard let errors = standardErrors(at: best.point, observations: observations, objective) else {
             diagnostics.converged = false
             diagnostics.message = "did not converge: the likelihood is flat in some direction (too little data to identify the parameters)"
-            return (nil, diagnostics)
+            return ((nil, diagnostics), true)
         }
         diagnostics.relativeStandardErrors = errors
-        return (best.point, diagnostics)
+        return ((best.point, diagnostics), false)
     }
 
     /// Standard errors of the ln-parameters from a finite-difference Hessian of the mean
