@@ -18,6 +18,7 @@ struct Kehu: ParsableCommand {
             ListCommand.self,
             CheckCommand.self,
             DictionaryCommand.self,
+            ReportCommand.self,
             StressWriteCommand.self,
             ServeCommand.self,
             RevealCommand.self,
