@@ -75,8 +75,8 @@ public struct PoolActions: Sendable {
     /// Returns no changes when none is due (or no rule is configured).
     public func sweep(in s: Snapshot) -> [Change] {
         var out: [Change] = []
-        for c in s.customerList {
-            guard let owner = c.owner, let plan = ReleasePlan.of(c, in: s, rules: rules, calendar: calendar),
+        for id in s.customers.keys.sorted(by: { idNumber($0) < idNumber($1) }) {
+            guard let c = s.customers[id], let owner = c.owner, let plan = ReleasePlan.of(c, in: s, rules: rules, calendar: calendar),
                   plan.date <= today else { continue }
             out += releaseChanges(c, owner: owner, rule: plan.reason.rawValue, reason: plan.explanation(.en), in: s)
         }

@@ -31,11 +31,17 @@ public struct ReleasePlan: Hashable, Sendable {
 
     /// The plan for one customer, or nil when it cannot be released automatically.
     public static func of(_ c: Customer, in s: Snapshot, rules: PoolRules, calendar: LocalCalendar) -> ReleasePlan? {
+        of(c, in: s, rules: rules, calendar: calendar, lastContact: { CustomerActivity.lastContactDay(of: c.id, in: s, calendar: calendar) })
+    }
+
+    /// The same, with the last contact day supplied by a caller that already has it.
+    static func of(_ c: Customer, in s: Snapshot, rules: PoolRules, calendar: LocalCalendar,
+                   lastContact: () -> LocalDate?) -> ReleasePlan? {
         guard c.owner != nil, !c.locked, rules.releases else { return nil }
         let start = c.ownerSince ?? CustomerActivity.createdDay(c, calendar: calendar)
         var best: ReleasePlan?
         if let n = rules.noFollowUpDays {
-            let last = CustomerActivity.lastContactDay(of: c.id, in: s, calendar: calendar)
+            let last = lastContact()
             let since = max(start, last ?? start)
             best = ReleasePlan(customerId: c.id, date: since.adding(days: n), reason: .noFollowUp, since: since, limitDays: n)
         }

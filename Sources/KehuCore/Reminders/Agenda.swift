@@ -15,8 +15,7 @@ public struct Agenda: Sendable, Equatable {
 
     /// Plans a snapshot and keeps what one user should act on (nil: everyone's).
     public init(_ s: Snapshot, planner: ReminderPlanner, assignee: String? = nil) {
-        let all = planner.plan(s)
-        self.init(asOf: planner.asOf, reminders: assignee.map { u in all.filter { $0.assignee == u } } ?? all)
+        self.init(asOf: planner.asOf, reminders: planner.plan(s, assignee: assignee))
     }
 
     public func bucket(of r: Reminder) -> AgendaBucket { AgendaBucket.of(r.due, asOf: asOf) }

@@ -51,6 +51,15 @@ public struct ManualReminder: Hashable, Sendable {
         return out
     }
 
+    /// The manual reminders of one customer (reads only the records that name it).
+    public static func of(customer id: String, in s: Snapshot) -> [ManualReminder] {
+        var out: [ManualReminder] = []
+        for (rid, f) in s.extras[entity] ?? [:] where f["customer"]?.stringValue == id {
+            if let r = ManualReminder(id: rid, fields: f) { out.append(r) }
+        }
+        return out
+    }
+
     /// Parses `HH:MM` (24-hour); returns the normalized text or nil.
     public static func parseTime(_ s: String) -> String? {
         let p = s.split(separator: ":", omittingEmptySubsequences: false)

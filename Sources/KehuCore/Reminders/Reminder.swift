@@ -62,8 +62,10 @@ public struct Reminder: Hashable, Sendable, Identifiable {
     /// The strategy code (`每月联系`) and its cycle, for contact and purchase reminders.
     public var strategy: String?
     public var cycleDays: Int?
-    /// The note of a manual reminder, or the reason of a pool warning.
+    /// The note of a manual reminder.
     public var note: String
+    /// Pool warnings: when and why the customer goes to the pool.
+    public var release: ReleasePlan?
 
     public enum BasisKind: String, Sendable {
         case lastContact, lastPurchase, created, ownerSince, dismissed
@@ -99,7 +101,7 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         }
         switch kind {
         case .manual: return note
-        case .pool: return note
+        case .pool: return release?.explanation(lang) ?? note
         case .contact, .purchase:
             let what = kind == .purchase && basisKind != .lastPurchase ? (zh ? "尚无购买" : "no purchase yet") + ", " : ""
             return "\(what)\(since()), \(strat)"

@@ -31,64 +31,101 @@ public struct ReminderPlanner: Sendable {
         self.asOf = asOf; self.calendar = calendar; self.pool = pool
     }
 
-    /// Every open reminder in the snapshot, sorted (see `Reminder.agendaOrder`).
-    public func plan(_ s: Snapshot) -> [Reminder] {
+    /// Every open reminder in the snapshot, sorted (see `Reminder.agendaOrder`);
+    /// with an assignee, only theirs (computed without planning anyone else's
+    /// customers, which is what makes "mine" cheap in a large team).
+    public func plan(_ s: Snapshot, assignee: String? = nil) -> [Reminder] {
+        let ctx = PlanContext(s)
         let manual = ManualReminder.all(in: s)
         var out: [Reminder] = []
-        out.reserveCapacity(s.customers.count / 4)
+        out.reserveCapacity(assignee == nil ? s.customers.count * 2 : 64)
         for c in s.customers.values {
-            out += computed(c, in: s)
-            if let list = manual[c.id] { out += list.compactMap { self.manual($0, customer: c, in: s) } }
+            if assignee == nil || c.owner == assignee { computed(c, ctx, into: &out) }
+            if let list = manual[c.id] {
+                for m in list { if let r = self.manual(m, customer: c, in: s), assignee == nil || r.assignee == assignee { out.append(r) } }
+            }
         }
-        return out.sorted(by: Reminder.agendaOrder)
+        return Reminder.sortedForAgenda(out)
     }
 
-    /// The open reminders of one customer (the detail pane), sorted.
+    /// The open reminders of one customer (detail pane), sorted.
     public func plan(_ s: Snapshot, customer id: String) -> [Reminder] {
         guard let c = s.customers[id] else { return [] }
-        let list = ManualReminder.all(in: s)[id] ?? []
-        return (computed(c, in: s) + list.compactMap { manual($0, customer: c, in: s) }).sorted(by: Reminder.agendaOrder)
+        var out: [Reminder] = []
+        computed(c, PlanContext(s), into: &out)
+        out += ManualReminder.of(customer: id, in: s).compactMap { manual($0, customer: c, in: s) }
+        return Reminder.sortedForAgenda(out)
     }
 
     // MARK: - Computed reminders
 
-    func computed(_ c: Customer, in s: Snapshot) -> [Reminder] {
-        guard let owner = c.owner else { return [] }
-        var out: [Reminder] = []
-        let contactCycle = s.dictionary.cycleDays(.contactStrategy, c.contactStrategy)
-        let purchaseCycle = s.dictionary.cycleDays(.purchaseStrategy, c.purchaseStrategy)
+    /// What one planning run looks up for every customer, read once.
+    struct PlanContext {
+        let s: Snapshot
+        let contactCycles: [String: Int]
+        let purchaseCycles: [String: Int]
+        let actions: [String: [String: Value]]
+
+        init(_ s: Snapshot) {
+            self.s = s
+            func cycles(_ k: DictionaryKind) -> [String: Int] {
+                var m: [String: Int] = [:]
+                for e in s.dictionary.lists[k] ?? [] { if let c = e.cycleDays, c > 0 { m[e.code] = c } }
+                return m
+            }
+            contactCycles = cycles(.contactStrategy)
+            purchaseCycles = cycles(.purchaseStrategy)
+            actions = s.extras[ReminderAction.entity] ?? [:]
+        }
+
+        func action(_ id: String) -> ReminderAction? {
+            actions.isEmpty ? nil : actions[id].flatMap { ReminderAction(id: id, fields: $0) }
+        }
+    }
+
+    func computed(_ c: Customer, _ ctx: PlanContext, into out: inout [Reminder]) {
+        guard let owner = c.owner else { return }
+        let s = ctx.s
+        let contactCycle = c.contactStrategy.flatMap { ctx.contactCycles[$0] }
+        let purchaseCycle = c.purchaseStrategy.flatMap { ctx.purchaseCycles[$0] }
+        let wantsPool = pool.warnDays != nil && pool.releases && !c.locked
+        guard contactCycle != nil || purchaseCycle != nil || wantsPool else { return }
         var created: LocalDate?
         func createdDay() -> LocalDate {
             if let d = created { return d }
             let d = CustomerActivity.createdDay(c, calendar: calendar); created = d; return d
         }
-        if let cycle = contactCycle, cycle > 0 {
-            let last = CustomerActivity.lastContactDay(of: c.id, in: s, calendar: calendar)
+        var lastContact: LocalDate??
+        func lastContactDay() -> LocalDate? {
+            if let d = lastContact { return d }
+            let d = CustomerActivity.lastContactDay(of: c.id, in: s, calendar: calendar); lastContact = .some(d); return d
+        }
+        if let cycle = contactCycle {
             var r = Reminder(id: "", kind: .contact, customerId: c.id, customerName: c.name, assignee: owner, due: asOf)
             r.strategy = c.contactStrategy
-            if let last { r.basis = last; r.basisKind = .lastContact } else { r.basis = createdDay(); r.basisKind = .created }
-            if let r = cycling(r, cycle: cycle, in: s) { out.append(r) }
+            if let last = lastContactDay() { r.basis = last; r.basisKind = .lastContact } else { r.basis = createdDay(); r.basisKind = .created }
+            if let r = cycling(r, cycle: cycle, ctx) { out.append(r) }
         }
-        if let cycle = purchaseCycle, cycle > 0 {
+        if let cycle = purchaseCycle {
             var r = Reminder(id: "", kind: .purchase, customerId: c.id, customerName: c.name, assignee: owner, due: asOf)
             r.strategy = c.purchaseStrategy
             if let last = s.metrics[c.id]?.last { r.basis = last; r.basisKind = .lastPurchase } else { r.basis = createdDay(); r.basisKind = .created }
-            if let r = cycling(r, cycle: cycle, in: s) { out.append(r) }
+            if let r = cycling(r, cycle: cycle, ctx) { out.append(r) }
         }
-        if pool.warnDays != nil, let plan = ReleasePlan.of(c, in: s, rules: pool, calendar: calendar), let warn = plan.warnOn {
+        if wantsPool, let plan = ReleasePlan.of(c, in: s, rules: pool, calendar: calendar, lastContact: lastContactDay), let warn = plan.warnOn {
             var r = Reminder(id: Reminder.computedId(.pool, customer: c.id, planned: warn), kind: .pool, customerId: c.id,
-                             customerName: c.name, assignee: owner, due: warn, note: plan.explanation(.zh) + " / " + plan.explanation(.en))
+                             customerName: c.name, assignee: owner, due: warn)
+            r.release = plan
             r.basis = plan.since
             r.basisKind = plan.since == c.ownerSince ? .ownerSince : (plan.reason == .noDeal ? .lastPurchase : .lastContact)
             r.cycleDays = plan.limitDays
-            if let r = applyingAction(r, in: s) { out.append(r) }
+            if let r = applyingAction(r, ctx) { out.append(r) }
         }
-        return out
     }
 
     /// Plans a cyclic reminder from its basis, skipping dismissed occurrences
     /// (each skip moves the plan at least one cycle on, so this ends).
-    private func cycling(_ start: Reminder, cycle: Int, in s: Snapshot) -> Reminder? {
+    private func cycling(_ start: Reminder, cycle: Int, _ ctx: PlanContext) -> Reminder? {
         var r = start
         r.cycleDays = cycle
         var planned = r.basis!.adding(days: cycle)
@@ -96,7 +133,7 @@ public struct ReminderPlanner: Sendable {
             r.planned = planned
             r.due = planned
             r.id = Reminder.computedId(r.kind, customer: r.customerId, planned: planned)
-            guard let a = ReminderAction.find(r.id, in: s), a.action == .dismiss else { return applyingAction(r, in: s) }
+            guard let a = ctx.action(r.id), a.action == .dismiss else { return applyingAction(r, ctx) }
             let from = max(a.on ?? planned, planned)
             r.basis = from
             r.basisKind = .dismissed
@@ -106,8 +143,8 @@ public struct ReminderPlanner: Sendable {
     }
 
     /// Applies a snooze (moves `due`) or a dismissal (nil) recorded against the id.
-    private func applyingAction(_ r: Reminder, in s: Snapshot) -> Reminder? {
-        guard let a = ReminderAction.find(r.id, in: s) else { return r }
+    private func applyingAction(_ r: Reminder, _ ctx: PlanContext) -> Reminder? {
+        guard let a = ctx.action(r.id) else { return r }
         switch a.action {
         case .dismiss: return nil
         case .snooze:
@@ -144,16 +181,30 @@ public struct ReminderPlanner: Sendable {
 extension Reminder {
     /// Agenda order: by due day; within a day timed reminders first by time,
     /// then by kind (manual, pool, purchase, contact), then by customer number.
-    public static func agendaOrder(_ a: Reminder, _ b: Reminder) -> Bool {
-        if a.due != b.due { return a.due < b.due }
-        if a.time != b.time {
-            guard let at = a.time else { return false }
-            guard let bt = b.time else { return true }
-            return at < bt
+    public static func agendaOrder(_ a: Reminder, _ b: Reminder) -> Bool { SortKey(a, 0) < SortKey(b, 0) }
+
+    /// Sorts in agenda order by small integer keys, so the (large) reminder
+    /// values are moved once instead of at every step of the sort.
+    static func sortedForAgenda(_ list: [Reminder]) -> [Reminder] {
+        var keys = list.indices.map { SortKey(list[$0], $0) }
+        keys.sort(by: <)
+        return keys.map { list[$0.index] }
+    }
+
+    struct SortKey: Comparable {
+        var due: Int32, minute: Int32, rank: Int32, customer: Int, tie: Int, index: Int
+
+        init(_ r: Reminder, _ index: Int) {
+            due = r.due.days
+            minute = r.time.map { t in Int32(idNumber(t)) } ?? Int32.max  // "09:30" → 930
+            rank = Int32(r.kind.rank)
+            customer = idNumber(r.customerId)
+            tie = r.kind == .manual ? idNumber(r.id) : 0
+            self.index = index
         }
-        if a.kind.rank != b.kind.rank { return a.kind.rank < b.kind.rank }
-        let an = idNumber(a.customerId), bn = idNumber(b.customerId)
-        if an != bn { return an < bn }
-        return a.id < b.id
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.due, a.minute, a.rank, a.customer, a.tie, a.index) < (b.due, b.minute, b.rank, b.customer, b.tie, b.index)
+        }
     }
 }

@@ -69,7 +69,8 @@ struct PoolTests {
         let (f, c) = owned()
         let r = f.reminders("2026-11-07", pool: rules).filter { $0.kind == .pool }
         #expect(r.map(\.id) == ["pool:\(c):2026-11-07"])
-        #expect(r.first?.assignee == "alice" && r.first?.note.contains("2026-11-14") == true)
+        #expect(r.first?.assignee == "alice" && r.first?.detail(.en) == "no follow-up for 30 days since 2026-10-15: goes to the pool on 2026-11-14")
+        #expect(r.first?.detail(.zh) == "自 2026-10-15 起 30 天未跟进，2026-11-14 转入公海")
         #expect(f.reminders("2026-11-07", pool: PoolRules(noFollowUpDays: 30)).allSatisfy { $0.kind != .pool })
         let risk = PoolReport.atRisk(f.s, rules: rules, calendar: ReminderFixture.shanghai, asOf: .d("2026-11-07"), within: 7)
         #expect(risk.map(\.customerId) == [c])

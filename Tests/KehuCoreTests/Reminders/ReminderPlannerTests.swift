@@ -144,5 +144,10 @@ struct ReminderPlannerTests {
         #expect(all.reminders.count == 2)
         #expect(all.assigned(to: "bob").reminders.map(\.customerName) == ["Bob's"])
         #expect(Agenda(f.s, planner: f.planner("2026-03-01"), assignee: "alice").reminders.map(\.customerName) == ["Mine"])
+        // A manual reminder on bob's customer assigned to alice is hers, not bob's.
+        let bobs = f.s.customerList.first { $0.owner == "bob" }!.id
+        try! f.commit([f.changes("2026-03-01").create(customer: bobs, due: .d("2026-03-02"), time: nil, note: "cover for bob", assignee: "alice", in: f.s)])
+        #expect(Agenda(f.s, planner: f.planner("2026-03-01"), assignee: "alice").reminders.map(\.id) == ["contact:C1:2026-01-08", "R1"])
+        #expect(Agenda(f.s, planner: f.planner("2026-03-01"), assignee: "bob").reminders.map(\.id) == ["contact:C2:2026-01-08"])
     }
 }
