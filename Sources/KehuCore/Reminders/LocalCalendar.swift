@@ -37,11 +37,7 @@ public struct LocalCalendar: Sendable, Equatable {
     }
 
     /// The local calendar date of an instant.
-    public func date(of t: Timestamp) -> LocalDate {
-        let secs = floorDiv(t.millis, 1000)
-        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(secs))))
-        return LocalDate(days: Int32(floorDiv(secs + offset, 86_400)))
-    }
+    public func date(of t: Timestamp) -> LocalDate { t.localDate(in: timeZone) }
 
     /// Today's date in this zone.
     public func today(now: Date = Date()) -> LocalDate {
