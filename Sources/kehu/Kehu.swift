@@ -19,6 +19,15 @@ struct Kehu: ParsableCommand {
             CheckCommand.self,
             DictionaryCommand.self,
             StressWriteCommand.self,
+            RemindersCommand.self,
+            RemindCommand.self,
+            SnoozeCommand.self,
+            DismissCommand.self,
+            DoneCommand.self,
+            PoolCommand.self,
+            ClaimCommand.self,
+            ReleaseCommand.self,
+            AssignCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -84,11 +84,13 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         "\(kind.rawValue):\(customer):\(planned)"
     }
 
-    /// One line saying why this reminder exists, in the UI language.
-    public func detail(_ lang: Language) -> String {
+    /// One line saying why this reminder exists, in the UI language; with the
+    /// store's dictionary, strategies show by their label in that language.
+    public func detail(_ lang: Language, dictionary: SystemDictionary? = nil) -> String {
         let zh = lang == .zh
         let cycle = cycleDays.map { zh ? "\($0)天" : "\($0) days" } ?? ""
-        let strat = strategy.map { "\($0) (\(cycle))" } ?? cycle
+        let kindOfStrategy: DictionaryKind = kind == .purchase ? .purchaseStrategy : .contactStrategy
+        let strat = strategy.map { "\(dictionary?.label(kindOfStrategy, $0, lang) ?? $0) (\(cycle))" } ?? cycle
         func since() -> String {
             guard let b = basis, let k = basisKind else { return "" }
             switch k {
