@@ -14,6 +14,7 @@ import KehuStore
         return dir
     }
 
+    @discardableResult
     func kehu(_ args: [String], _ dir: String) throws -> KehuBinary.Result { try KehuBinary.run(args + ["--store", dir]) }
 
     @Test func sweepAsOfReleasesOnTheHandComputedDay() throws {

@@ -18,6 +18,7 @@ import KehuStore
         try text.write(toFile: (dir as NSString).appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
     }
 
+    @discardableResult
     func kehu(_ args: [String], _ dir: String) throws -> KehuBinary.Result {
         try KehuBinary.run(args + ["--store", dir])
     }

@@ -40,7 +40,11 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         }
     }
 
-    public var id: String
+    /// `R5` for a manual reminder; `kind:customer:planned-day` for a computed one
+    /// (built on demand: most computed reminders are never shown or acted on).
+    public var id: String { manualId ?? Reminder.computedId(kind, customer: customerId, planned: planned) }
+    /// The record id of a manual reminder.
+    public var manualId: String?
     public var kind: Kind
     public var customerId: String
     public var customerName: String
@@ -71,8 +75,9 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         case lastContact, lastPurchase, created, ownerSince, dismissed
     }
 
-    public init(id: String, kind: Kind, customerId: String, customerName: String, assignee: String?, due: LocalDate, planned: LocalDate? = nil, note: String = "") {
-        self.id = id; self.kind = kind; self.customerId = customerId; self.customerName = customerName
+    /// - Parameter id: the record id of a manual reminder; nil for a computed one.
+    public init(id: String? = nil, kind: Kind, customerId: String, customerName: String, assignee: String?, due: LocalDate, planned: LocalDate? = nil, note: String = "") {
+        self.manualId = id; self.kind = kind; self.customerId = customerId; self.customerName = customerName
         self.assignee = assignee; self.due = due; self.planned = planned ?? due; self.note = note
     }
 

@@ -78,8 +78,10 @@ public struct ReminderPlanner: Sendable {
             actions = s.extras[ReminderAction.entity] ?? [:]
         }
 
-        func action(_ id: String) -> ReminderAction? {
-            actions.isEmpty ? nil : actions[id].flatMap { ReminderAction(id: id, fields: $0) }
+        func action(_ r: Reminder) -> ReminderAction? {
+            guard !actions.isEmpty else { return nil }
+            let id = r.id
+            return actions[id].flatMap { ReminderAction(id: id, fields: $0) }
         }
     }
 
@@ -101,19 +103,19 @@ public struct ReminderPlanner: Sendable {
             let d = CustomerActivity.lastContactDay(of: c.id, in: s, calendar: calendar); lastContact = .some(d); return d
         }
         if let cycle = contactCycle {
-            var r = Reminder(id: "", kind: .contact, customerId: c.id, customerName: c.name, assignee: owner, due: asOf)
+            var r = Reminder(kind: .contact, customerId: c.id, customerName: c.name, assignee: owner, due: asOf)
             r.strategy = c.contactStrategy
             if let last = lastContactDay() { r.basis = last; r.basisKind = .lastContact } else { r.basis = createdDay(); r.basisKind = .created }
             if let r = cycling(r, cycle: cycle, ctx) { out.append(r) }
         }
         if let cycle = purchaseCycle {
-            var r = Reminder(id: "", kind: .purchase, customerId: c.id, customerName: c.name, assignee: owner, due: asOf)
+            var r = Reminder(kind: .purchase, customerId: c.id, customerName: c.name, assignee: owner, due: asOf)
             r.strategy = c.purchaseStrategy
             if let last = s.metrics[c.id]?.last { r.basis = last; r.basisKind = .lastPurchase } else { r.basis = createdDay(); r.basisKind = .created }
             if let r = cycling(r, cycle: cycle, ctx) { out.append(r) }
         }
         if wantsPool, let plan = ReleasePlan.of(c, in: s, rules: pool, calendar: calendar, lastContact: lastContactDay), let warn = plan.warnOn {
-            var r = Reminder(id: Reminder.computedId(.pool, customer: c.id, planned: warn), kind: .pool, customerId: c.id,
+            var r = Reminder(kind: .pool, customerId: c.id,
                              customerName: c.name, assignee: owner, due: warn)
             r.release = plan
             r.basis = plan.since
@@ -132,8 +134,7 @@ public struct ReminderPlanner: Sendable {
         for _ in 0..<1000 {
             r.planned = planned
             r.due = planned
-            r.id = Reminder.computedId(r.kind, customer: r.customerId, planned: planned)
-            guard let a = ctx.action(r.id), a.action == .dismiss else { return applyingAction(r, ctx) }
+            guard let a = ctx.action(r), a.action == .dismiss else { return applyingAction(r, ctx) }
             let from = max(a.on ?? planned, planned)
             r.basis = from
             r.basisKind = .dismissed
@@ -144,7 +145,7 @@ public struct ReminderPlanner: Sendable {
 
     /// Applies a snooze (moves `due`) or a dismissal (nil) recorded against the id.
     private func applyingAction(_ r: Reminder, _ ctx: PlanContext) -> Reminder? {
-        guard let a = ctx.action(r.id) else { return r }
+        guard let a = ctx.action(r) else { return r }
         switch a.action {
         case .dismiss: return nil
         case .snooze:
@@ -199,7 +200,7 @@ extension Reminder {
             minute = r.time.map { t in Int32(idNumber(t)) } ?? Int32.max  // "09:30" → 930
             rank = Int32(r.kind.rank)
             customer = idNumber(r.customerId)
-            tie = r.kind == .manual ? idNumber(r.id) : 0
+            tie = r.manualId.map(idNumber) ?? 0
             self.index = index
         }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import KehuCore
+@testable import KehuCore
 
 /// Reminder computation at 100k customers / 1M transactions / 500k
 /// interactions. Not a timed test: it only runs with KEHU_BENCH=1 and prints
@@ -72,7 +72,21 @@ struct ReminderBenchmark {
         let t4 = Date()
         let sweep = PoolActions(rules: rules, calendar: cal, today: .d2("2026-11-25"), user: "cron").sweep(in: s)
         let sweepTime = Date().timeIntervalSince(t4)
+        let b0 = Date()
+        var n = 0
+        for c in s.customers.values { n &+= c.name.utf8.count }
+        let iterTime = Date().timeIntervalSince(b0)
+        let b1 = Date()
+        for c in s.customers.values { if CustomerActivity.lastContactDay(of: c.id, in: s, calendar: cal) != nil { n &+= 1 } }
+        let lastTime = Date().timeIntervalSince(b1)
+        let b2 = Date()
+        let resorted = Reminder.sortedForAgenda(agenda.reminders.reversed())
+        let sortTime = Date().timeIntervalSince(b2)
+        let b3 = Date()
+        for r in agenda.reminders.prefix(100_000) { n &+= r.id.utf8.count }
+        let idTime = Date().timeIntervalSince(b3)
         print("""
+          breakdown: iterate customers \(fmt(iterTime)) s, last contact day of each \(fmt(lastTime)) s, sort \(resorted.count) \(fmt(sortTime)) s, 100k ids \(fmt(idTime)) s (\(n))
         ReminderBenchmark: \(customers) customers, \(transactions) transactions, \(interactions) interactions, 10000 manual reminders
           snapshot built in \(fmt(built)) s
           full agenda with pool warnings: \(times.map(fmt).joined(separator: " / ")) s → \(agenda.reminders.count) reminders, \(agenda.overdueCount) overdue, \(agenda.todayCount) today
