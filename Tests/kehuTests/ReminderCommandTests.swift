@@ -103,3 +103,18 @@ extension FileStore {
         return "uid\(geteuid())"
     }
 }
+
+extension ReminderCommandTests {
+    @Test func summaryLineAndOneCustomer() throws {
+        let dir = try store(timezone: "Asia/Shanghai")
+        try kehu(["add", "customer", "--set", "name=甲", "--set", "owner=alice", "--set", "contactStrategy=每周联系", "--set", "createdAt=2026-11-01T02:00:00Z"], dir)
+        try kehu(["add", "customer", "--set", "name=乙", "--set", "owner=bob", "--set", "contactStrategy=每周联系", "--set", "createdAt=2026-11-18T02:00:00Z"], dir)
+        // 甲 due 11-08 (overdue on 11-25), 乙 due 11-25 (today).
+        #expect(try kehu(["reminders", "--all", "--as-of", "2026-11-25", "--summary"], dir).stdout == "1 条逾期，1 条今天到期\n")
+        #expect(try kehu(["reminders", "--user", "bob", "--as-of", "2026-11-25", "--summary", "--lang", "en"], dir).stdout == "0 overdue, 1 due today\n")
+        let one = try kehu(["reminders", "--customer", "C2", "--as-of", "2026-11-25", "--format", "csv"], dir).stdout
+        #expect(one.split(separator: "\n").map { String($0.prefix(22)) } == ["id,due,time,when,kind,", "contact:C2:2026-11-25,"])
+        let missing = try kehu(["reminders", "--customer", "C9"], dir)
+        #expect(missing.status != 0 && missing.stderr.contains("no customer C9"))
+    }
+}

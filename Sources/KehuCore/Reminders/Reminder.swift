@@ -110,8 +110,9 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         case .manual: return note
         case .pool: return release?.explanation(lang) ?? note
         case .contact, .purchase:
-            let what = kind == .purchase && basisKind != .lastPurchase ? (zh ? "尚无购买" : "no purchase yet") + ", " : ""
-            return "\(what)\(since()), \(strat)"
+            let sep = zh ? "，" : ", "
+            let what = kind == .purchase && basisKind != .lastPurchase ? (zh ? "尚无购买" : "no purchase yet") + sep : ""
+            return "\(what)\(since())\(sep)\(strat)"
         }
     }
 }

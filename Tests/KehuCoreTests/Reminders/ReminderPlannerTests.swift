@@ -87,7 +87,7 @@ struct ReminderPlannerTests {
         #expect(r?.basis == .d("2026-10-15"))
         #expect(r?.detail(.en) == "last purchase 2026-10-15, 每月采购 (30 days)")
         #expect(r?.detail(.en, dictionary: f.s.dictionary) == "last purchase 2026-10-15, Monthly purchase (30 days)")
-        #expect(r?.detail(.zh, dictionary: f.s.dictionary) == "上次购买 2026-10-15, 每月采购 (30天)")
+        #expect(r?.detail(.zh, dictionary: f.s.dictionary) == "上次购买 2026-10-15，每月采购 (30天)")
     }
 
     @Test func noTransactionsCountsFromCreation() {
