@@ -38,6 +38,11 @@ import KehuStore
         #expect(releases.count == 1 && releases[0].change.id == "C1" && releases[0].by == FileStore.currentLoginForTests)
         let pool = try kehu(["pool", "--format", "csv"], dir).stdout
         #expect(pool.contains("C1,公海候选,,alice,2026-11-14,"))
+        // The pool history (an object field) survives the snapshot file.
+        try store.writeSnapshot()
+        let reopened = try FileStore(path: dir, user: "r")
+        #expect(reopened.snapshot == store.snapshot)
+        #expect(PoolHistory.of("C1", in: reopened.snapshot)?.released == ["alice": LocalDate(year: 2026, month: 11, day: 14)!])
         #expect(StoreChecker.check(path: dir).ok)
     }
 

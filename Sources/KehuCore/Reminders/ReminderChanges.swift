@@ -95,7 +95,7 @@ public struct ReminderChanges: Sendable {
             return .manual(m)
         }
         let parts = id.split(separator: ":")
-        guard parts.count == 3, let kind = Reminder.Kind(rawValue: String(parts[0])), kind != .manual,
+        guard parts.count == 3, let kind = Reminder.Kind(rawValue: parts[0].lowercased()), kind != .manual,
               let customer = s.customer(String(parts[1])) else { throw .noReminder(id) }
         let rid = "\(kind.rawValue):\(customer.id):\(parts[2])"
         let existing = ReminderAction.find(rid, in: s)

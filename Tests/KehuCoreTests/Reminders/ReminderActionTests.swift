@@ -32,6 +32,14 @@ struct ReminderActionTests {
         #expect(f.reminders("2026-11-14").first?.due == .d("2026-11-20"))
     }
 
+    @Test func idsAreCaseInsensitive() throws {
+        var (f, c) = weekly()
+        let ch = try f.changes("2026-11-09").snooze("CONTACT:\(c.lowercased()):2026-11-08", until: .d("2026-11-12"), in: f.s)
+        #expect(ch.id == "contact:\(c):2026-11-08")
+        try f.commit([ch])
+        #expect(f.reminders("2026-11-09").first?.snoozedUntil == .d("2026-11-12"))
+    }
+
     @Test func snoozeMustGoForward() throws {
         let (f, c) = weekly()
         #expect(throws: ReminderError.invalid(field: "until", reason: "2026-11-09 is not after today (2026-11-09)")) {
