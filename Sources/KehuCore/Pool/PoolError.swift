@@ -1,7 +1,7 @@
 /// Why a pool action was refused. One line each, naming the customer and the
 /// rule, and saying what the user can do.
 public enum PoolError: Error, Hashable, Sendable, CustomStringConvertible {
-    case config(key: String, reason: String)
+    case config(section: String = "pool", key: String, reason: String)
     case noCustomer(String)
     /// The customer has an owner: someone claimed it first, or it never was in the pool.
     case alreadyOwned(customer: String, owner: String, since: LocalDate?, you: Bool)
@@ -14,7 +14,7 @@ public enum PoolError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .config(key, reason): return "config.toml: [pool] \(key): \(reason)"
+        case let .config(section, key, reason): return "config.toml: [\(section)] \(key): \(reason)"
         case .noCustomer(let ref): return "no customer \(ref)"
         case let .alreadyOwned(c, owner, since, you):
             if you { return "\(c): you already own it" }

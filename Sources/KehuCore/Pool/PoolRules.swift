@@ -61,9 +61,9 @@ public struct PoolRules: Hashable, Sendable {
             exemptWithDeals = b
         }
         var m = Set<String>()
-        for (section, key) in [(pool, "managers"), (roles, "managers"), (roles, "admins")] {
+        for (name, section, key) in [("pool", pool, "managers"), ("roles", roles, "managers"), ("roles", roles, "admins")] {
             guard let v = section[key] else { continue }
-            guard let list = v.stringArray else { throw .config(key: key, reason: "must be a list of logins") }
+            guard let list = v.stringArray else { throw .config(section: name, key: key, reason: "must be a list of logins") }
             m.formUnion(list)
         }
         managers = m

@@ -30,5 +30,8 @@ struct PoolRulesTests {
         }
         #expect(throws: PoolError.self) { try PoolRules(pool: ["releaseAfter": 3]) }
         #expect(PoolError.config(key: "x", reason: "y").description == "config.toml: [pool] x: y")
+        #expect(throws: PoolError.config(section: "roles", key: "admins", reason: "must be a list of logins")) {
+            try PoolRules(pool: [:], roles: ["admins": .object([:])])
+        }
     }
 }
