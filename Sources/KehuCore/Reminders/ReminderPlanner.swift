@@ -192,20 +192,22 @@ extension Reminder {
         return keys.map { list[$0.index] }
     }
 
+    /// The agenda order packed into two integers: (due day, minute, kind) and
+    /// (customer number, manual reminder number); the index keeps it stable.
     struct SortKey: Comparable {
-        var due: Int32, minute: Int32, rank: Int32, customer: Int, tie: Int, index: Int
+        var major: Int64, minor: Int64, index: Int
 
         init(_ r: Reminder, _ index: Int) {
-            due = r.due.days
-            minute = r.time.map { t in Int32(idNumber(t)) } ?? Int32.max  // "09:30" → 930
-            rank = Int32(r.kind.rank)
-            customer = idNumber(r.customerId)
-            tie = r.manualId.map(idNumber) ?? 0
+            let minute = Int64(r.time.map { idNumber($0) } ?? 9_999)  // "09:30" → 930; untimed last
+            major = (Int64(r.due.days) << 20) | (minute << 4) | Int64(r.kind.rank)
+            minor = (Int64(idNumber(r.customerId) & 0xFFFF_FFFF) << 31) | Int64((r.manualId.map(idNumber) ?? 0) & 0x7FFF_FFFF)
             self.index = index
         }
 
         static func < (a: SortKey, b: SortKey) -> Bool {
-            (a.due, a.minute, a.rank, a.customer, a.tie, a.index) < (b.due, b.minute, b.rank, b.customer, b.tie, b.index)
+            if a.major != b.major { return a.major < b.major }
+            if a.minor != b.minor { return a.minor < b.minor }
+            return a.index < b.index
         }
     }
 }
