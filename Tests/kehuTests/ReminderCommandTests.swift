@@ -118,3 +118,15 @@ extension ReminderCommandTests {
         #expect(missing.status != 0 && missing.stderr.contains("no customer C9"))
     }
 }
+
+extension ReminderCommandTests {
+    @Test func othersRemindersAreForManagersOnceRolesExist() throws {
+        let dir = try store(timezone: "UTC", extra: "[roles]\nmanagers = [\"wang\"]\n")
+        try kehu(["add", "customer", "--set", "name=甲", "--set", "owner=bob", "--set", "contactStrategy=每周联系"], dir)
+        let all = try kehu(["reminders", "--all"], dir)
+        #expect(all.status != 0 && all.stderr.contains("only managers"))
+        #expect(try kehu(["reminders", "--user", "bob"], dir).status != 0)
+        #expect(try kehu(["reminders", "--user", FileStore.currentLoginForTests], dir).status == 0)
+        #expect(try kehu(["reminders", "--customer", "C1", "--format", "csv"], dir).stdout.contains("contact:C1:"))
+    }
+}

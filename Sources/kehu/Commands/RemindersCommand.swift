@@ -31,6 +31,9 @@ struct RemindersCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let setup = try AgendaSetup(store: store, asOf: asOf)
+        if all || (user.map { $0 != store.user } ?? false), !setup.rules.isManager(store.user) {
+            throw ValidationError("only managers may list others' reminders ([pool] managers or [roles] managers); yours: kehu reminders")
+        }
         // One customer's reminders are listed whoever they are for, unless --user says otherwise.
         let who = all || (customer != nil && user == nil) ? nil : (user ?? store.user)
         var agenda = Agenda(store.snapshot, planner: setup.planner, assignee: who)
