@@ -26,6 +26,15 @@ struct Kehu: ParsableCommand {
             BackupCommand.self,
             RestoreCommand.self,
             PrivacyCommand.self,
+            RemindersCommand.self,
+            RemindCommand.self,
+            SnoozeCommand.self,
+            DismissCommand.self,
+            DoneCommand.self,
+            PoolCommand.self,
+            ClaimCommand.self,
+            ReleaseCommand.self,
+            AssignCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
