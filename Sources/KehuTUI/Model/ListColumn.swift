@@ -20,22 +20,23 @@ public enum ListColumn: String, CaseIterable, Sendable {
     /// Narrowest useful width in cells.
     var minWidth: Int {
         switch self {
-        case .name: return 12
-        case .region, .owner: return 6
+        case .name: return 22
+        case .region: return 5
+        case .owner: return 6
         case .category: return 8
-        case .credit: return 5
+        case .credit: return 6
         case .lastDeal, .nextFollowUp: return 10
-        case .amount: return 12
+        case .amount: return 14
         }
     }
 
     /// Width it gets when there is room.
     var idealWidth: Int {
         switch self {
-        case .name: return 36
+        case .name: return 44
         case .region: return 8
         case .category: return 14
-        case .owner: return 8
+        case .owner: return 9
         default: return minWidth
         }
     }

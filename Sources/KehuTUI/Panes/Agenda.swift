@@ -30,7 +30,7 @@ enum Agenda {
             let days = it.due.days - today.days
             let when = days < 0 ? s.t(.agendaOverdue, -days) : (days == 0 ? s.t(.agendaToday) : s.t(.agendaInDays, days))
             let role: Role = days < 0 ? .overdue : (days == 0 ? .due : .normal)
-            let whenW = 14, ownerW = 10
+            let whenW = s.lang == .zh ? 14 : 18, ownerW = 10
             let nameW = max(8, r.width - 1 - 11 - whenW - ownerW - 3)
             g.put([Span(it.due.description + " ", role), Span(TextFit.fit(when, whenW) + " ", role),
                    Span(TextFit.fit(it.name, nameW) + " "), Span(TextFit.fit(it.owner.map { "@" + $0 } ?? s.t(.inPool), ownerW), .dim)],

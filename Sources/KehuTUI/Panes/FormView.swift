@@ -7,7 +7,7 @@ enum FormView {
     static let headerLines = 2
 
     static func labelWidth(_ f: FormState, _ lang: Language) -> Int {
-        min(16, (f.fields.map { $0.label.text(lang).displayWidth }.max() ?? 8) + 2)
+        min(19, (f.fields.map { $0.label.text(lang).displayWidth }.max() ?? 8) + 2)
     }
 
     static func render(_ s: AppState, _ f: FormState, into g: inout Grid, rect r: Rect) {
@@ -24,7 +24,7 @@ enum FormView {
             let y = r.y + headerLines + i
             let focused = k == f.focus
             let label = field.label.text(s.lang) + (field.required ? "*" : "")
-            g.put(TextFit.fit(label, lw), x: r.x + 1, y: y, role: focused ? .accent : .label, maxWidth: lw)
+            g.put(TextFit.fit(label, lw - 1), x: r.x + 1, y: y, role: focused ? .accent : .label, maxWidth: lw - 1)
             var value = field.display(s.lang)
             if case .pick = field.kind { value = "◀ " + (value.isEmpty ? s.t(.empty) : value) + " ▶" }
             g.put(TextFit.fit(value, vw), x: r.x + 1 + lw, y: y, role: focused ? .inputActive : .input, maxWidth: vw)
