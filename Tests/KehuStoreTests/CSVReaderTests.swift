@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import KehuStore
+import KehuStore
 
 @Suite("CSV reader and writer")
 struct CSVReaderTests {

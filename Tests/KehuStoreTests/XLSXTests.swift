@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import KehuStore
+import KehuStore
 
 @Suite("XLSX reader and writer")
 struct XLSXTests {

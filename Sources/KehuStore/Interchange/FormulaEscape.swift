@@ -32,7 +32,7 @@ public enum FormulaEscape {
     }
 
     /// `-12`, `+3.5`, `-1,234.50`: numbers a spreadsheet parses as numbers.
-    static func isPlainNumber(_ s: String) -> Bool {
+    public static func isPlainNumber(_ s: String) -> Bool {
         var digits = 0, dots = 0
         for (k, b) in s.utf8.enumerated() {
             if (b == 45 || b == 43) && k == 0 { continue }

@@ -202,7 +202,7 @@ public struct XLSXReader {
     }
 
     /// `B12` → 1 (0-based column).
-    static func columnIndex(_ ref: String) -> Int? {
+    public static func columnIndex(_ ref: String) -> Int? {
         var n = 0, any = false
         for b in ref.utf8 {
             if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); any = true }
@@ -227,7 +227,7 @@ public struct XLSXReader {
     }
 
     /// An Excel serial day number as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`.
-    static func dateText(serial: Double, date1904: Bool) -> String {
+    public static func dateText(serial: Double, date1904: Bool) -> String {
         var s = serial
         if !date1904 && s < 61 { s += 1 }  // Excel's phantom 1900-02-29
         let base = date1904 ? 24107 : 25569  // serial of 1970-01-01 in each system

@@ -99,7 +99,7 @@ public struct XLSXWriter {
     }
 
     /// 0 → A, 25 → Z, 26 → AA.
-    static func columnName(_ index: Int) -> String {
+    public static func columnName(_ index: Int) -> String {
         var n = index + 1
         var s = ""
         while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
