@@ -18,7 +18,8 @@ public enum StoreError: Error, CustomStringConvertible {
         switch self {
         case .rejected(let errors):
             if errors.count == 1 { return errors[0].description }
-            return errors.map(\.description).joined(separator: "\n")
+            let shown = errors.prefix(50).map(\.description).joined(separator: "\n")
+            return errors.count > 50 ? shown + "\n… and \(errors.count - 50) more problems" : shown
         case let .io(path, message): return "\(path): \(message)"
         case let .corrupt(path, line, reason): return "\(path):\(line): \(reason)"
         case let .notAStore(path, reason): return "\(path): not a Kehu store (\(reason)); create one with: kehu init \(path)"

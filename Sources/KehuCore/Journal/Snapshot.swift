@@ -5,27 +5,27 @@
 /// only a cache: replaying the journal from empty must give an equal value
 /// (`kehu check` verifies exactly that).
 public struct Snapshot: Sendable, Equatable {
-    public private(set) var seq: Int64 = 0
-    public private(set) var customers: [String: Customer] = [:]
-    public private(set) var contacts: [String: Contact] = [:]
-    public private(set) var transactions: [String: Transaction] = [:]
-    public private(set) var interactions: [String: Interaction] = [:]
-    public private(set) var dictionary = SystemDictionary()
-    public private(set) var dictionaryVersions: [String: Int] = [:]
+    public internal(set) var seq: Int64 = 0
+    public internal(set) var customers: [String: Customer] = [:]
+    public internal(set) var contacts: [String: Contact] = [:]
+    public internal(set) var transactions: [String: Transaction] = [:]
+    public internal(set) var interactions: [String: Interaction] = [:]
+    public internal(set) var dictionary = SystemDictionary()
+    public internal(set) var dictionaryVersions: [String: Int] = [:]
     /// Records of entity types the core does not model (reminders, config, pool
     /// events, merges …): entity → id → fields, with `_version` in the fields.
-    public private(set) var extras: [String: [String: [String: Value]]] = [:]
+    public internal(set) var extras: [String: [String: [String: Value]]] = [:]
 
-    public private(set) var contactsByCustomer: [String: [String]] = [:]
-    public private(set) var transactionsByCustomer: [String: [String]] = [:]
-    public private(set) var interactionsByCustomer: [String: [String]] = [:]
-    public private(set) var metrics: [String: CustomerMetrics] = [:]
+    public internal(set) var contactsByCustomer: [String: [String]] = [:]
+    public internal(set) var transactionsByCustomer: [String: [String]] = [:]
+    public internal(set) var interactionsByCustomer: [String: [String]] = [:]
+    public internal(set) var metrics: [String: CustomerMetrics] = [:]
     /// Who last changed each record (for conflict messages and the detail pane).
-    public private(set) var lastChangedBy: [String: String] = [:]
+    public internal(set) var lastChangedBy: [String: String] = [:]
     /// The highest number used per id prefix, so new ids never reuse a deleted one.
-    public private(set) var highestNumber: [String: Int] = [:]
+    public internal(set) var highestNumber: [String: Int] = [:]
     /// External id (客户编号) → customer id.
-    public private(set) var customerByExternalId: [String: String] = [:]
+    public internal(set) var customerByExternalId: [String: String] = [:]
 
     public init() {}
 

@@ -22,7 +22,7 @@ public enum Validators {
     /// (+CC, 7–15 digits, E.164) and an optional extension.
     public static func phone(_ s: String) -> String? {
         let text = s.precomposedStringWithCompatibilityMapping
-        let allowed = CharacterSet(charactersIn: "0123456789+-() .#xX转分机exEXT")
+        let allowed = CharacterSet(charactersIn: "0123456789+-() .#xX转分机extEXT")
         guard text.unicodeScalars.allSatisfy({ allowed.contains($0) }) else {
             return "not a phone number (only digits, spaces, + - ( ) and an extension)"
         }

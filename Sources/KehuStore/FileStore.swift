@@ -1,0 +1,287 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import KehuCore
+
+/// The plain-file store: a folder with `journal.jsonl` (the truth, append-only),
+/// `snapshot.jsonl` (a derived cache for fast start), `config.toml` and `lock`.
+///
+/// Open: load the snapshot if it matches the journal, then replay the journal
+/// from the snapshot's offset. Write: take the exclusive lock, catch up with
+/// what others appended, check the batch against that state (versions →
+/// conflicts), append it with one write, fsync, and only then report it saved.
+/// Read others' changes: `refresh()` reads complete lines past the last offset.
+/// A torn tail (a crash mid-append) is found under the lock, moved to
+/// `journal.torn-<time>.jsonl` and reported in `warnings`, never applied or dropped.
+public final class FileStore: Store {
+    public let path: String
+    public let user: String
+    public private(set) var snapshot: Snapshot
+    public private(set) var config: StoreConfig
+    /// Problems found and handled on the way (torn tails set aside, a stale snapshot ignored).
+    public private(set) var warnings: [String] = []
+
+    /// Write a new snapshot when this many entries have accumulated past it.
+    public var snapshotEvery = 20_000
+
+    let journalPath: String
+    let snapshotPath: String
+    let lockPath: String
+    private var journalFD: Int32 = -1
+    private var lockFD: Int32 = -1
+    private var journalInode: UInt64?
+    private(set) var offset = 0
+    private(set) var lineNumber = 1
+    private var journalId = ""
+    private var entriesSinceSnapshot = 0
+    /// True when the last read stopped at an incomplete tail.
+    private(set) var hasTail = false
+
+    public static let journalFile = "journal.jsonl"
+    public static let snapshotFile = "snapshot.jsonl"
+    public static let configFile = "config.toml"
+    public static let lockFile = "lock"
+
+    // MARK: - Creating and opening
+
+    /// Creates an empty store in `path` (the folder may exist but must not hold a store),
+    /// seeded with the system dictionary.
+    @discardableResult
+    public static func create(at path: String, user: String? = nil, now: Timestamp? = nil) throws -> FileStore {
+        let fm = FileManager.default
+        let journal = (path as NSString).appendingPathComponent(journalFile)
+        if fm.fileExists(atPath: journal) { throw StoreError.io(path: path, message: "a store already exists here") }
+        do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw StoreError.io(path: path, message: "cannot create folder: \(error.localizedDescription)")
+        }
+        let id = UUID().uuidString.lowercased()
+        let at = now ?? Timestamp.now
+        let header = "{\"format\":\"kehu-journal\",\"version\":1,\"journal\":\"\(id)\",\"created\":\"\(at)\"}\n"
+        let configPath = (path as NSString).appendingPathComponent(configFile)
+        if !fm.fileExists(atPath: configPath) { try FileIO.writeAtomically(configPath, Array(StoreConfig.template.utf8)) }
+        try FileIO.writeAtomically((path as NSString).appendingPathComponent(lockFile), [])
+        // The journal is created last and atomically: a folder with a journal is a store.
+        try FileIO.writeAtomically(journal, Array(header.utf8))
+        let store = try FileStore(path: path, user: user)
+        let seed = DictionarySeed.entries.map { Change.create(.dictionary, id: $0.id, $0.fieldValues, event: "seed") }
+        try store.commit(seed)
+        return store
+    }
+
+    /// Opens an existing store.
+    public init(path: String, user: String? = nil) throws {
+        self.path = path
+        self.user = user ?? FileIO.currentLogin()
+        journalPath = (path as NSString).appendingPathComponent(FileStore.journalFile)
+        snapshotPath = (path as NSString).appendingPathComponent(FileStore.snapshotFile)
+        lockPath = (path as NSString).appendingPathComponent(FileStore.lockFile)
+        snapshot = Snapshot()
+        config = StoreConfig()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            throw StoreError.notAStore(path: path, reason: "no such folder")
+        }
+        guard FileManager.default.fileExists(atPath: journalPath) else {
+            throw StoreError.notAStore(path: path, reason: "no \(FileStore.journalFile)")
+        }
+        config = try FileStore.loadConfig(path)
+        try openFiles()
+        try load()
+    }
+
+    deinit {
+        if journalFD >= 0 { close(journalFD) }
+        if lockFD >= 0 { close(lockFD) }
+    }
+
+    static func loadConfig(_ dir: String) throws -> StoreConfig {
+        let p = (dir as NSString).appendingPathComponent(configFile)
+        guard let data = FileManager.default.contents(atPath: p) else { return StoreConfig() }
+        guard let text = String(data: data, encoding: .utf8) else { throw StoreError.corrupt(path: p, line: 1, reason: "not UTF-8") }
+        return try StoreConfig.parse(text, path: p)
+    }
+
+    private func openFiles() throws {
+        if journalFD >= 0 { close(journalFD) }
+        if let fd = try? FileIO.open(journalPath, O_RDWR | O_APPEND) { journalFD = fd } else { journalFD = try FileIO.open(journalPath, O_RDONLY) }
+        journalInode = FileIO.inode(journalPath)
+        if lockFD < 0 {
+            // Readers of a store they cannot write still need the lock file to read consistently.
+            if let fd = try? FileIO.open(lockPath, O_RDWR | O_CREAT, 0o664) { lockFD = fd } else { lockFD = try FileIO.open(lockPath, O_RDONLY) }
+        }
+    }
+
+    /// Loads the snapshot (if it belongs to this journal) and replays the rest.
+    private func load() throws {
+        snapshot = Snapshot()
+        offset = 0
+        lineNumber = 1
+        if let snap = try? SnapshotFile.read(snapshotPath) {
+            if snap.journalOffset <= (try FileIO.size(journalFD, journalPath)), try journalHeaderId() == snap.journalId,
+               try lineStartsAt(snap.journalOffset) {
+                snapshot = snap.snapshot
+                offset = snap.journalOffset
+                lineNumber = snap.journalLine
+                journalId = snap.journalId
+            } else {
+                warnings.append("\(snapshotPath): does not match the journal; rebuilt from the journal")
+            }
+        }
+        try catchUp(repairTail: false)
+        if hasTail, flock(lockFD, LOCK_EX | LOCK_NB) == 0 {
+            // No writer holds the lock, so the tail is not being written: it was torn by a crash.
+            defer { FileIO.unlock(lockFD) }
+            try catchUp(repairTail: true)
+        }
+        if entriesSinceSnapshot >= snapshotEvery { try? writeSnapshot() }
+    }
+
+    private func journalHeaderId() throws -> String? {
+        let head = try FileIO.read(journalFD, journalPath, offset: 0, count: 512)
+        guard let nl = head.firstIndex(of: 10) else { return nil }
+        guard case .object(let o)? = try? JSONText.parse(String(decoding: head[..<nl], as: UTF8.self)) else { return nil }
+        return o["journal"]?.stringValue
+    }
+
+    private func lineStartsAt(_ off: Int) throws -> Bool {
+        if off == 0 { return true }
+        return try FileIO.read(journalFD, journalPath, offset: off - 1, count: 1) == [10]
+    }
+
+    // MARK: - Reading others' changes
+
+    /// Reads and applies complete units past `offset`. With `repairTail` (only
+    /// under the exclusive lock, when no writer can be mid-append) an
+    /// incomplete tail is set aside; without it, it is left for the next call.
+    @discardableResult
+    private func catchUp(repairTail: Bool) throws -> Bool {
+        if let ino = FileIO.inode(journalPath), ino != journalInode {
+            // The journal was replaced (restore, erasure rewrite): start over.
+            try openFiles()
+            snapshot = Snapshot(); offset = 0; lineNumber = 1
+        }
+        let size = try FileIO.size(journalFD, journalPath)
+        guard size > offset else { return false }
+        let bytes = try FileIO.read(journalFD, journalPath, offset: offset, count: size - offset)
+        let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath)
+        if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
+        var changed = false
+        for unit in chunk.units {
+            for (k, e) in unit.entries.enumerated() {
+                guard e.seq == snapshot.seq + 1 else {
+                    throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
+                }
+                do { try snapshot.apply(e) } catch {
+                    throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: error.description)
+                }
+                entriesSinceSnapshot += 1
+                changed = true
+            }
+        }
+        offset += chunk.consumed
+        lineNumber += chunk.lines
+        hasTail = chunk.tail != nil
+        if let tail = chunk.tail, repairTail {
+            try setAsideTail(line: tail.line, reason: tail.reason)
+            hasTail = false
+        }
+        return changed
+    }
+
+    private func setAsideTail(line: Int, reason: String) throws {
+        let size = try FileIO.size(journalFD, journalPath)
+        let tail = try FileIO.read(journalFD, journalPath, offset: offset, count: size - offset)
+        let aside = (path as NSString).appendingPathComponent("journal.torn-\(Timestamp.now.millis).jsonl")
+        try FileIO.writeAtomically(aside, tail)
+        if ftruncate(journalFD, off_t(offset)) != 0 { throw StoreError.io(path: journalPath, message: "truncate: " + FileIO.errnoText()) }
+        try FileIO.sync(journalFD, journalPath)
+        warnings.append("\(journalPath):\(line): \(reason); \(tail.count) bytes of an interrupted write set aside in \(aside)")
+    }
+
+    @discardableResult
+    public func refresh() throws -> Bool {
+        try catchUp(repairTail: false)
+    }
+
+    // MARK: - Writing
+
+    @discardableResult
+    public func commit(_ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
+        try FileIO.lock(lockFD, lockPath, exclusive: true)
+        defer { FileIO.unlock(lockFD) }
+        try catchUp(repairTail: true)
+        let changes = try build(snapshot)
+        guard !changes.isEmpty else { return [] }
+        let now = Timestamp.now
+        if changes.count == 1 {
+            // One change: checking it first guarantees it applies, so no copy of the state is needed.
+            var change = changes[0]
+            if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                change.id = snapshot.nextId(for: entity)
+            }
+            let problems = snapshot.check(change)
+            if !problems.isEmpty { throw StoreError.rejected(problems) }
+            let entry = JournalEntry(seq: snapshot.seq + 1, at: now, by: user, change: change)
+            try append([entry])
+            try snapshot.apply(entry)
+            entriesSinceSnapshot += 1
+            if entriesSinceSnapshot >= snapshotEvery { try? writeSnapshot() }
+            return [entry]
+        }
+        // A batch: each change is checked against the state the earlier ones leave, on a copy.
+        var working = snapshot
+        var entries: [JournalEntry] = []
+        var errors: [ChangeError] = []
+        for var change in changes {
+            if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                change.id = working.nextId(for: entity)
+            }
+            let problems = working.check(change)
+            if !problems.isEmpty { errors += problems; continue }
+            let entry = JournalEntry(seq: working.seq + 1, at: now, by: user, change: change)
+            do { try working.apply(entry) } catch { errors.append(error); continue }
+            entries.append(entry)
+        }
+        if !errors.isEmpty { throw StoreError.rejected(errors) }
+
+        try append(entries)
+        snapshot = working
+        entriesSinceSnapshot += entries.count
+        if entriesSinceSnapshot >= snapshotEvery { try? writeSnapshot() }
+        return entries
+    }
+
+    /// Appends committed entries with one write and fsyncs; on failure cuts the
+    /// journal back so that no partial batch is left behind.
+    private func append(_ entries: [JournalEntry]) throws {
+        var text = entries.count > 1 ? JournalCodec.batchHeader(count: entries.count) + "\n" : ""
+        for e in entries { text += JournalCodec.line(e); text += "\n" }
+        let before = offset
+        do {
+            try FileIO.writeAll(journalFD, journalPath, Array(text.utf8))
+            try FileIO.sync(journalFD, journalPath)
+        } catch {
+            _ = ftruncate(journalFD, off_t(before))
+            _ = fsync(journalFD)
+            throw error
+        }
+        offset = before + text.utf8.count
+        lineNumber += entries.count + (entries.count > 1 ? 1 : 0)
+    }
+
+    public func entries(after seq: Int64) throws -> [JournalEntry] {
+        let size = try FileIO.size(journalFD, journalPath)
+        let bytes = try FileIO.read(journalFD, journalPath, offset: 0, count: size)
+        let chunk = try JournalReader.read(bytes, firstLine: 1, atStart: true, path: journalPath)
+        return chunk.units.flatMap { $0.entries }.filter { $0.seq > seq }
+    }
+
+    // MARK: - Snapshot
+
+    /// Writes the current state to `snapshot.jsonl` (temp file, fsync, rename).
+    public func writeSnapshot() throws {
+        try SnapshotFile.write(snapshot, journalId: journalId, journalOffset: offset, journalLine: lineNumber, to: snapshotPath)
+        entriesSinceSnapshot = 0
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `kehu`: the terminal CRM workstation and its scripting commands.
+@main
+struct Kehu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kehu",
+        abstract: "客户 Kehu: a terminal CRM workstation (unified customer view, follow-ups, segments).",
+        discussion: "Without a subcommand, opens the workstation on the store (--store, $KEHU_STORE, or ~/.config/kehu/config.toml).",
+        subcommands: [
+            OpenCommand.self,
+            InitCommand.self,
+            DemoCommand.self,
+            AddCommand.self,
+            EditCommand.self,
+            DeleteCommand.self,
+            ShowCommand.self,
+            ListCommand.self,
+            CheckCommand.self,
+            DictionaryCommand.self,
+            StressWriteCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
+    )
+}
