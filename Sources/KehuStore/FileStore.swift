@@ -22,7 +22,8 @@ public final class FileStore: Store {
     /// Problems found and handled on the way (torn tails set aside, a stale snapshot ignored).
     public private(set) var warnings: [String] = []
 
-    /// Write a new snapshot when this many entries have accumulated past it.
+    /// Write a new snapshot when this many entries have accumulated past it
+    /// (and at least a quarter of the records, so bulk loads stay linear).
     public var snapshotEvery = 20_000
 
     let journalPath: String
@@ -134,7 +135,7 @@ public final class FileStore: Store {
             defer { FileIO.unlock(lockFD) }
             try catchUp(repairTail: true)
         }
-        if entriesSinceSnapshot >= snapshotEvery { try? writeSnapshot() }
+        if snapshotDue { try? writeSnapshot() }
     }
 
     private func journalHeaderId() throws -> String? {
@@ -226,7 +227,7 @@ public final class FileStore: Store {
             try append([entry])
             try snapshot.apply(entry)
             entriesSinceSnapshot += 1
-            if entriesSinceSnapshot >= snapshotEvery { try? writeSnapshot() }
+            if snapshotDue { try? writeSnapshot() }
             return [entry]
         }
         // A batch: each change is checked against the state the earlier ones leave, on a copy.
@@ -248,7 +249,7 @@ public final class FileStore: Store {
         try append(entries)
         snapshot = working
         entriesSinceSnapshot += entries.count
-        if entriesSinceSnapshot >= snapshotEvery { try? writeSnapshot() }
+        if snapshotDue { try? writeSnapshot() }
         return entries
     }
 
@@ -278,6 +279,11 @@ public final class FileStore: Store {
     }
 
     // MARK: - Snapshot
+
+    private var snapshotDue: Bool {
+        let records = snapshot.customers.count + snapshot.transactions.count + snapshot.interactions.count + snapshot.contacts.count
+        return entriesSinceSnapshot >= max(snapshotEvery, records / 4)
+    }
 
     /// Writes the current state to `snapshot.jsonl` (temp file, fsync, rename).
     public func writeSnapshot() throws {
