@@ -40,24 +40,17 @@ public enum Exporter {
                 row += [c.createdAt.description, c.updatedAt.description]
                 rows.append(row)
             }
-        case .contacts:
+        case .contacts, .transactions, .interactions:
             columns = ["id"] + columns
-            for p in snapshot.contacts.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
-                var f = Exporter.strings(p.fieldValues); f["id"] = p.id
-                rows.append(f.row(columns, customer: key))
+            let records: [(String, [String: Value])]
+            switch kind {
+            case .contacts: records = snapshot.contacts.values.map { ($0.id, $0.fieldValues) }
+            case .transactions: records = snapshot.transactions.values.map { ($0.id, $0.fieldValues) }
+            default: records = snapshot.interactions.values.map { ($0.id, $0.fieldValues) }
             }
-        case .transactions:
-            columns = ["id"] + columns
-            rows.reserveCapacity(snapshot.transactions.count)
-            for t in snapshot.transactions.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
-                var f = Exporter.strings(t.fieldValues); f["id"] = t.id
-                rows.append(f.row(columns, customer: key))
-            }
-        case .interactions:
-            columns = ["id"] + columns
-            rows.reserveCapacity(snapshot.interactions.count)
-            for i in snapshot.interactions.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
-                var f = Exporter.strings(i.fieldValues); f["id"] = i.id
+            rows.reserveCapacity(records.count)
+            for (id, values) in records.sorted(by: { idNumber($0.0) < idNumber($1.0) }) {
+                var f = Exporter.strings(values); f["id"] = id
                 rows.append(f.row(columns, customer: key))
             }
         }

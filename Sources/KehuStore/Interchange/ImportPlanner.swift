@@ -189,23 +189,30 @@ public struct ImportPlanner {
             }
         }
         if let c = existing {
-            let current = c.fieldValues
-            var diff: [String: Value] = [:]
-            for (k, v) in fields where current[k] != v && !(k == "locked" && v == .bool(false) && current[k] == nil) { diff[k] = v }
-            if diff["owner"] != nil, diff["ownerSince"] == nil { diff["ownerSince"] = .string(options.today.description) }
-            guard !diff.isEmpty else { plan.unchanged += 1; return nil }
-            let change = Change.update(.customer, id: c.id, base: c.version, diff, event: "import")
-            report(checker.check(change), r, &problems)
-            if problems.isEmpty { plan.updated += 1 }
-            return change
+            return write(.customer, r, fields, existing: (c.id, c.version, c.fieldValues), checker, &problems, &plan)
         }
         if map.column("owner") == nil {
             fields["owner"] = .string(options.user)
         }
         if fields["owner"] != nil, fields["ownerSince"] == nil { fields["ownerSince"] = .string(options.today.description) }
-        let change = Change.create(.customer, fields, event: "import")
+        return write(.customer, r, fields, existing: nil, checker, &problems, &plan)
+    }
+
+    /// A create, or an update of the fields that differ from `existing` (nothing when none does), checked.
+    func write(_ entity: Entity, _ r: Int, _ fields: [String: Value], existing: (id: String, version: Int, values: [String: Value])?,
+               _ checker: FieldChecker, _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        let change: Change
+        if let e = existing {
+            var diff: [String: Value] = [:]
+            for (k, v) in fields where e.values[k] != v && !(k == "locked" && v == .bool(false) && e.values[k] == nil) { diff[k] = v }
+            if entity == .customer, diff["owner"] != nil, diff["ownerSince"] == nil { diff["ownerSince"] = .string(options.today.description) }
+            guard !diff.isEmpty else { plan.unchanged += 1; return nil }
+            change = Change.update(entity, id: e.id, base: e.version, diff, event: "import")
+        } else {
+            change = Change.create(entity, fields, event: "import")
+        }
         report(checker.check(change), r, &problems)
-        if problems.isEmpty { plan.created += 1 }
+        if problems.isEmpty { if existing == nil { plan.created += 1 } else { plan.updated += 1 } }
         return change
     }
 
@@ -229,19 +236,9 @@ public struct ImportPlanner {
         let key = cid + "|" + name
         if !name.isEmpty, var queue = state.contactsByKey[key], !queue.isEmpty, let p = snapshot.contacts[queue.removeFirst()] {
             state.contactsByKey[key] = queue
-            let current = p.fieldValues
-            var diff: [String: Value] = [:]
-            for (k, v) in fields where current[k] != v { diff[k] = v }
-            guard !diff.isEmpty else { plan.unchanged += 1; return nil }
-            let change = Change.update(.contact, id: p.id, base: p.version, diff, event: "import")
-            report(checker.check(change), r, &problems)
-            if problems.isEmpty { plan.updated += 1 }
-            return change
+            return write(.contact, r, fields, existing: (p.id, p.version, p.fieldValues), checker, &problems, &plan)
         }
-        let change = Change.create(.contact, fields, event: "import")
-        report(checker.check(change), r, &problems)
-        if problems.isEmpty { plan.created += 1 }
-        return change
+        return write(.contact, r, fields, existing: nil, checker, &problems, &plan)
     }
 
     // MARK: - Transactions and interactions
