@@ -36,6 +36,10 @@ public final class FileStore: Store {
     private(set) var lineNumber = 1
     private var journalId = ""
     private var entriesSinceSnapshot = 0
+    /// The entries the last `refresh()` (or catch-up before a commit) applied, for pushing to clients.
+    public private(set) var lastReadEntries: [JournalEntry] = []
+    /// True while the initializer loads the store (see catchUp).
+    private var loading = false
     /// True when the last read stopped at an incomplete tail.
     private(set) var hasTail = false
 
@@ -115,6 +119,8 @@ public final class FileStore: Store {
 
     /// Loads the snapshot (if it belongs to this journal) and replays the rest.
     private func load() throws {
+        loading = true
+        defer { loading = false }
         snapshot = Snapshot()
         offset = 0
         lineNumber = 1
@@ -169,8 +175,11 @@ public final class FileStore: Store {
         guard size > offset else { return false }
         let bytes = try FileIO.read(journalFD, journalPath, offset: offset, count: size - offset)
         var changed = false
+        lastReadEntries = []
         // Units are applied as they are read (not collected first): a full replay stays lean.
+        // While opening, nobody asks for lastReadEntries, so a full replay does not keep them.
         let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath) { [self] line, entries in
+            if !loading { lastReadEntries += entries }
             for (k, e) in entries.enumerated() {
                 guard e.seq == snapshot.seq + 1 else {
                     throw StoreError.corrupt(path: journalPath, line: line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
@@ -212,6 +221,13 @@ public final class FileStore: Store {
 
     @discardableResult
     public func commit(_ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
+        try commit(as: user, build)
+    }
+
+    /// Commits on behalf of another login: `kehu serve` writes as the client
+    /// the kernel identified, so the journal's `by` is the real author.
+    @discardableResult
+    public func commit(as actor: String, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
         try FileIO.lock(lockFD, lockPath, exclusive: true)
         defer { FileIO.unlock(lockFD) }
         try catchUp(repairTail: true)
@@ -226,7 +242,7 @@ public final class FileStore: Store {
             }
             let problems = snapshot.check(change)
             if !problems.isEmpty { throw StoreError.rejected(problems) }
-            let entry = JournalEntry(seq: snapshot.seq + 1, at: now, by: user, change: change)
+            let entry = JournalEntry(seq: snapshot.seq + 1, at: now, by: actor, change: change)
             try append([entry])
             try snapshot.apply(entry)
             entriesSinceSnapshot += 1
@@ -243,7 +259,7 @@ public final class FileStore: Store {
             }
             let problems = working.check(change)
             if !problems.isEmpty { errors += problems; continue }
-            let entry = JournalEntry(seq: working.seq + 1, at: now, by: user, change: change)
+            let entry = JournalEntry(seq: working.seq + 1, at: now, by: actor, change: change)
             do { try working.apply(entry) } catch { errors.append(error); continue }
             entries.append(entry)
         }
