@@ -125,7 +125,12 @@ public final class FileStore: Store {
         offset = 0
         lineNumber = 1
         var upgrade = false
-        if let snap = try? SnapshotFile.read(snapshotPath) {
+        var loaded: SnapshotFile.Loaded?
+        do { loaded = try SnapshotFile.read(snapshotPath) } catch {
+            // A damaged or foreign cache is not fatal: the journal is the truth. Say so, then replay.
+            if FileManager.default.fileExists(atPath: snapshotPath) { warnings.append("\(error); rebuilt from the journal"); upgrade = true }
+        }
+        if let snap = loaded {
             if snap.journalOffset <= (try FileIO.size(journalFD, journalPath)), try journalHeaderId() == snap.journalId,
                try lineStartsAt(snap.journalOffset) {
                 snapshot = snap.snapshot
@@ -135,6 +140,7 @@ public final class FileStore: Store {
                 upgrade = snap.legacy
             } else {
                 warnings.append("\(snapshotPath): does not match the journal; rebuilt from the journal")
+                upgrade = true
             }
         }
         try catchUp(repairTail: false)
@@ -143,7 +149,7 @@ public final class FileStore: Store {
             defer { FileIO.unlock(lockFD) }
             try catchUp(repairTail: true)
         }
-        // A snapshot.jsonl of an older kehu is replaced by the binary form at once.
+        // A snapshot.jsonl of an older kehu, or a snapshot found bad, is replaced at once.
         if snapshotDue || upgrade { try? writeSnapshot() }
     }
 

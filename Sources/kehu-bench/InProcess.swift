@@ -19,13 +19,8 @@ struct InProcess {
     }
 
     mutating func run(log: (String) -> Void) throws -> Snapshot {
-        Measure.resetPeak()
-        let before = Measure.memory()
         let (store, open) = try Measure.time { try FileStore(path: workload.storeDir, user: "bench") }
-        let after = Measure.memory()
         add("open store (in process)", open)
-        rows.append(Row(measure: "RSS growth, store open (in process)", kehu: Double(after.rss - before.rss) / 1e6, unit: "MB",
-                        note: "resident bytes the opened store added to this process"))
         let snapshot = store.snapshot
 
         // The first screen's model: follow-ups, the list rows and search index, the drawn frame.

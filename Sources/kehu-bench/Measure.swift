@@ -31,21 +31,6 @@ enum Measure {
         return (r, Sample(wall: monotonic() - w0, cpu: threadCPU() - c0))
     }
 
-    /// `VmHWM` (peak resident set) and `VmRSS` of this process from /proc, in bytes.
-    static func memory() -> (rss: Int, peak: Int) {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-        func kb(_ key: String) -> Int {
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
-            return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) * 1024
-        }
-        return (kb("VmRSS:"), kb("VmHWM:"))
-    }
-
-    /// Resets the peak-RSS mark (Linux ≥ 4.0: writing 5 to clear_refs), so the peak of one phase can be read.
-    static func resetPeak() {
-        if let f = fopen("/proc/self/clear_refs", "w") { fputs("5", f); fclose(f) }
-    }
-
     /// The result of a child process.
     struct Child {
         var status: Int32
@@ -55,8 +40,26 @@ enum Measure {
         var output: String
     }
 
-    /// Runs a program, feeding `input` to its stdin, and reports its wall and CPU time and peak RSS (from wait4).
+    /// Runs a program, feeding `input` to its stdin, and reports its wall and CPU time, and its peak RSS.
+    ///
+    /// The peak comes from GNU time (`/usr/bin/time -f %M`) when it is installed: wait4's
+    /// ru_maxrss of a posix_spawn'ed child is not usable, because glibc spawns with
+    /// CLONE_VM and Linux carries the parent's high-water mark into the child across exec.
     static func run(_ argv: [String], input: String? = nil, stdoutTo path: String? = nil, environment: [String: String] = [:]) throws -> Child {
+        if access("/usr/bin/time", X_OK) == 0 {
+            let rssFile = (NSTemporaryDirectory() as NSString).appendingPathComponent("kehu-bench-\(getpid())-rss")
+            defer { unlink(rssFile) }
+            var r = try spawn(["/usr/bin/time", "-f", "%M", "-o", rssFile] + argv, input: input, stdoutTo: path, environment: environment)
+            let kb = (try? String(contentsOfFile: rssFile, encoding: .utf8))?.split(separator: "\n").last.flatMap { Int($0) }
+            r.maxRSS = (kb ?? 0) * 1024
+            return r
+        }
+        var r = try spawn(argv, input: input, stdoutTo: path, environment: environment)
+        r.maxRSS = 0
+        return r
+    }
+
+    private static func spawn(_ argv: [String], input: String?, stdoutTo path: String?, environment: [String: String]) throws -> Child {
         let outFile = path ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("kehu-bench-\(getpid())-\(UInt64(monotonic() * 1e6)).out")
         var inFile: String?
         if let input {

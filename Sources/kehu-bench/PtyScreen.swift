@@ -81,6 +81,8 @@ enum PtyScreen {
             }
         }
         let firstScreen = (markerAt == nil ? Double.nan : lastByte - t0)
+        // The workstation's own peak, read while it runs (see Measure.run on why not wait4's).
+        let peak = hwm(pid)
         kill(pid, SIGTERM)
         // Drain so the child is not blocked writing its terminal restore.
         let stopBy = Measure.monotonic() + 10
@@ -97,6 +99,13 @@ enum PtyScreen {
             let tail = String(decoding: seen.suffix(300), as: UTF8.self)
             throw BenchError("no first screen within \(Int(timeout)) s (marker '\(marker)' not seen); last output: \(tail.debugDescription)")
         }
-        return Result(firstScreen: firstScreen, maxRSS: Int(usage.ru_maxrss) * 1024, cpu: cpu, bytes: seen.count)
+        return Result(firstScreen: firstScreen, maxRSS: peak, cpu: cpu, bytes: seen.count)
+    }
+
+    /// VmHWM of a live process, in bytes.
+    static func hwm(_ pid: pid_t) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) * 1024
     }
 }

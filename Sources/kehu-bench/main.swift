@@ -122,7 +122,7 @@ do {
                         interactions: snapshot.interactions.count, journalEntries: Int(snapshot.seq),
                         rows: rows, notMeasured: notMeasured)
     print(report.table(), terminator: "")
-    fflush(stdout)
+    fflush(nil)  // the table before the stderr log line
     let json = jsonOpt ?? (dir as NSString).appendingPathComponent("kehu-bench-\(scaleName).json")
     try report.json().write(to: URL(fileURLWithPath: json))
     log("wrote \(json)")

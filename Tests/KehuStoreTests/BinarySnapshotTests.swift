@@ -127,6 +127,12 @@ func differences(_ a: Snapshot, _ b: Snapshot) -> [String] {
         #expect(throws: StoreError.self) { try SnapshotFile.read(bin) }
         let reopened = try FileStore(path: dir)
         #expect(differences(reopened.snapshot, s.snapshot) == [])
+        #expect(reopened.warnings.contains { $0.contains("checksum") }, "\(reopened.warnings)")
+        // The reopened store wrote a good snapshot in its place.
+        #expect(StoreChecker.check(path: dir).ok)
+        bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: bin)))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: URL(fileURLWithPath: bin))
         let report = StoreChecker.check(path: dir)
         #expect(!report.ok)
         #expect(report.findings.contains { $0.path.hasSuffix("snapshot.bin") && $0.message.contains("checksum") })
