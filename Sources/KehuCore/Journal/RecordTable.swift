@@ -78,6 +78,11 @@ public struct RecordTable<Record: TableRecord>: Sendable, Equatable {
     @usableFromInline mutating func insertOrReplace(_ record: Record, id: String) {
         let packed = Record.pack(record, into: &pool)
         if let r = row(of: id) { rows[r] = packed; return }
+        append(row: packed, id: id)
+    }
+
+    /// Adds a row for an id known to be new (loaders check first).
+    mutating func append(row packed: Record.Row, id: String) {
         let r = rows.count
         rows.append(packed)
         rowIds.append(id)
