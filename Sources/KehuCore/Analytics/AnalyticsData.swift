@@ -12,6 +12,9 @@ public struct AnalyticsData: Sendable {
     let transactionCount: Int
     /// Customer ids in id order.
     public let customerIds: [String]
+    /// The customers in the same order: reports read names, owners and fields from here
+    /// instead of a hashed lookup per customer (the strings are shared with the snapshot).
+    let customers: [Customer]
     let position: [String: Int]
     /// Transactions of customer i are rows offsets[i] ..< offsets[i+1], oldest first.
     let offsets: [Int]
@@ -37,6 +40,7 @@ public struct AnalyticsData: Sendable {
             if number <= maxNumber, byNumber[number] == -1 { byNumber[number] = Int32(i) }
         }
         self.position = position
+        customers = idList.map { snapshot.customers[$0]! }
         @inline(__always) func row(_ customerId: String) -> Int {
             let number = idNumber(customerId)
             if number <= maxNumber {

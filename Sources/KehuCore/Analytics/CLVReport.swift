@@ -53,8 +53,9 @@ public struct CLVReport: Sendable, Hashable {
 
     /// - Parameter data: columns already built for this snapshot (the dashboard's cache), if any.
     public static func make(_ spec: CLVSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil) -> CLVReport {
+        let data = AnalyticsData.reuse(data, for: snapshot)
         let histories = RepeatPurchaseSummary.build(snapshot, asOf: spec.asOf, unit: spec.unit, data: data)
-        return make(spec, histories: histories) { id in snapshot.customers[id].map { ($0.name, $0.owner) } ?? ("", nil) }
+        return make(spec, histories: histories) { id in data.row(of: id).map { (data.customers[$0].name, data.customers[$0].owner) } ?? ("", nil) }
     }
 
     /// Fits and predicts from prepared histories (`who` gives a customer's name and owner).
