@@ -28,6 +28,12 @@ struct Kehu: ParsableCommand {
             ClaimCommand.self,
             ReleaseCommand.self,
             AssignCommand.self,
+            ServeCommand.self,
+            RevealCommand.self,
+            AuditCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
+            PrivacyCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

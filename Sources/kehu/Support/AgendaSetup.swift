@@ -18,7 +18,7 @@ struct AgendaSetup {
     init(store: Store, asOf: String? = nil) throws {
         let configured = store.config.timeZoneName ?? (try? UserConfig.load())?.timezone
         calendar = try LocalCalendar.resolve(configured: configured, environment: ProcessInfo.processInfo.environment)
-        rules = try PoolRules(pool: store.config["pool"], roles: store.config["roles"])
+        rules = try PoolRules(pool: store.config["pool"], roles: store.config["roles"], teams: store.config["teams"])
         today = try asOf.map { try AgendaSetup.date($0, option: "--as-of") } ?? calendar.today()
     }
 
@@ -34,23 +34,47 @@ struct AgendaSetup {
 }
 
 /// One reminder or pool action, done the same way by every such command:
-/// open the store, read the setup, and build the change under the write lock
-/// from the latest snapshot (so a racing claim sees the winner's owner).
+/// open the store, read the setup, and build the change from the latest
+/// snapshot — under the write lock for a store folder, so a racing claim sees
+/// the winner's owner. Through `kehu serve` the build runs on the client and the
+/// server refuses a stale version; then the action is rebuilt on the new state,
+/// which turns "conflict" into the real reason ("already claimed by bob").
 struct AgendaAction {
-    let store: FileStore
+    let store: any Store
     let setup: AgendaSetup
     let entries: [JournalEntry]
 
-    init(_ options: StoreOptions, _ build: (AgendaSetup, FileStore, Snapshot) throws -> [Change]) throws {
+    init(_ options: StoreOptions, _ build: (AgendaSetup, any Store, Snapshot) throws -> [Change]) throws {
         let store = try options.open()
         let setup = try AgendaSetup(store: store)
         self.store = store
         self.setup = setup
-        self.entries = try store.commit { s in try build(setup, store, s) }
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                self.entries = try store.commit { s in try build(setup, store, s) }
+                return
+            } catch let e as StoreError where AgendaAction.isStale(e) && attempt < 3 {
+                try store.refresh()
+            }
+        }
+    }
+
+    /// True when the server refused the batch only because the state moved on
+    /// (a record changed, or a record this batch creates now exists).
+    static func isStale(_ e: StoreError) -> Bool {
+        guard case .rejected(let errors) = e, !errors.isEmpty else { return false }
+        return errors.allSatisfy {
+            switch $0 {
+            case .conflict, .alreadyExists: return true
+            default: return false
+            }
+        }
     }
 
     /// The reminder changes as of today, for the acting user.
-    static func reminders(_ setup: AgendaSetup, _ store: FileStore) -> ReminderChanges {
+    static func reminders(_ setup: AgendaSetup, _ store: any Store) -> ReminderChanges {
         ReminderChanges(planner: setup.planner, user: store.user, now: .now)
     }
 
