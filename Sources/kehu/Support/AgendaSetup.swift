@@ -6,19 +6,17 @@ import KehuStore
 /// What the reminder and pool commands share: the time zone calendar dates are
 /// in, the pool rules, and the day they count as "today".
 ///
-/// The zone is the store's `[store] timezone`, else `timezone` in the user's
-/// config, else `TZ`, else the system zone; the pool rules are `[pool]` (with
-/// managers also from `[roles]`). `--as-of DATE` replaces today, so a run can be
-/// reproduced later.
+/// The zone and the rules come from `StoreConfig.agendaCalendar` and
+/// `StoreConfig.poolRules` (shared with the workstation). `--as-of DATE`
+/// replaces today, so a run can be reproduced later.
 struct AgendaSetup {
     let calendar: LocalCalendar
     let rules: PoolRules
     let today: LocalDate
 
     init(store: Store, asOf: String? = nil) throws {
-        let configured = store.config.timeZoneName ?? (try? UserConfig.load())?.timezone
-        calendar = try LocalCalendar.resolve(configured: configured, environment: ProcessInfo.processInfo.environment)
-        rules = try PoolRules(pool: store.config["pool"], roles: store.config["roles"], teams: store.config["teams"])
+        calendar = try store.config.agendaCalendar(userTimeZone: (try? UserConfig.load())?.timezone)
+        rules = try store.config.poolRules()
         today = try asOf.map { try AgendaSetup.date($0, option: "--as-of") } ?? calendar.today()
     }
 
