@@ -1,0 +1,312 @@
+import Foundation
+import KehuCore
+
+/// Settings of one import.
+public struct ImportOptions: Sendable {
+    /// `--map SRC=FIELD`: header → field key, label, `custom.NAME`, or `-` to ignore.
+    public var maps: [String: String] = [:]
+    /// Refuse unknown columns instead of making custom fields.
+    public var strict = false
+    /// Import the valid rows and report the others instead of refusing the file.
+    public var skipInvalid = false
+    /// Add values missing from the system dictionary instead of refusing them.
+    public var addToDictionary = false
+    /// The zone of spreadsheet times without one.
+    public var timeZone: TimeZone = .current
+    /// Owner of new customers when the file has no owner column (the importing user).
+    public var user: String
+    public var today: LocalDate
+
+    public init(user: String, today: LocalDate) { self.user = user; self.today = today }
+}
+
+/// What an import would do: the changes, the problems and the counts.
+public struct ImportPlan: Sendable {
+    /// Dictionary additions first, then the records, in file order.
+    public var changes: [Change] = []
+    public var problems: [ImportProblem] = []
+    /// Row indexes (into the table) that have problems, in order.
+    public var rejectedRows: [Int] = []
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// `region/华西` … added with `--add-to-dictionary`.
+    public var dictionaryAdded: [String] = []
+    public var notes: [String] = []
+}
+
+/// Turns a table into journal changes against a snapshot, validating every row
+/// with the same checker the store uses (`FieldChecker`), so that a plan without
+/// problems commits. Pure: the importer calls it inside `store.commit`, under the
+/// write lock, with the latest snapshot.
+///
+/// Matching existing records, so that running an import twice changes nothing:
+/// - customers by external id (客户编号), or by store id (`C12`) for customers
+///   without one (a re-imported export); changed fields become one update,
+///   blank cells never erase a value;
+/// - contacts by customer and name (updated like customers);
+/// - transactions and interactions by all their fields: a row equal to an
+///   existing record is skipped; two equal rows in a file stay two records.
+public struct ImportPlanner {
+    public let table: DataTable
+    public let kind: ImportKind
+    public let map: ColumnMap
+    public let options: ImportOptions
+    /// Called every few thousand rows with (rows done, rows in total).
+    public var progress: ((Int, Int) -> Void)?
+
+    public init(table: DataTable, kind: ImportKind, options: ImportOptions) throws {
+        self.table = table; self.kind = kind; self.options = options
+        map = try ColumnMap(header: table.header, kind: kind, maps: options.maps, strict: options.strict, source: table.source)
+    }
+
+    public func plan(_ base: Snapshot) -> ImportPlan {
+        var plan = ImportPlan()
+        plan.notes = map.notes
+        var snapshot = base
+        if options.addToDictionary { addDictionaryValues(&snapshot, &plan) }
+        let checker = FieldChecker(snapshot: snapshot)
+        var state = RowState()
+        let total = table.rows.count
+        for r in 0..<total {
+            if r % 8192 == 0 { progress?(r, total) }
+            var problems: [ImportProblem] = []
+            let change: Change?
+            switch kind {
+            case .customers: change = customerRow(r, snapshot, checker, &state, &problems, &plan)
+            case .contacts: change = contactRow(r, snapshot, checker, &state, &problems, &plan)
+            case .transactions, .interactions: change = eventRow(r, snapshot, checker, &state, &problems, &plan)
+            }
+            if problems.isEmpty {
+                if let change { plan.changes.append(change) }
+            } else {
+                plan.problems += problems
+                plan.rejectedRows.append(r)
+            }
+        }
+        progress?(total, total)
+        return plan
+    }
+
+    // MARK: - Shared
+
+    /// Memory across rows: keys seen in the file, resolved customer references,
+    /// and signatures of existing children.
+    struct RowState {
+        var keys: [String: Int] = [:]
+        var customerRefs: [String: String?] = [:]
+        var existing: [String: Int] = [:]
+        var loadedCustomers = Set<String>()
+        var contactsByKey: [String: [String]] = [:]
+    }
+
+    func header(_ field: String) -> String {
+        guard let c = map.column(field) else { return field }
+        let h = table.header[c]
+        return h == field ? h : "\(h) (\(field))"
+    }
+
+    func problem(_ r: Int, _ field: String, _ reason: String) -> ImportProblem {
+        ImportProblem(source: table.source, line: table.lines[r], field: header(field), reason: reason)
+    }
+
+    /// The row's non-blank cells by field key.
+    func cells(_ r: Int) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let row = table.rows[r]
+        for (c, t) in map.targets.enumerated() {
+            guard case .field(let f) = t, c < row.count else { continue }
+            let text = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { out.append((f, text)) }
+        }
+        return out
+    }
+
+    func report(_ errors: [ChangeError], _ r: Int, _ problems: inout [ImportProblem]) {
+        for e in errors {
+            if case let .invalid(_, _, field, reason) = e { problems.append(problem(r, field, reason)) }
+            else { problems.append(ImportProblem(source: table.source, line: table.lines[r], field: "record", reason: e.description)) }
+        }
+    }
+
+    /// The store id of the customer a child row names (external id first, then id).
+    func customerRef(_ text: String, _ snapshot: Snapshot, _ state: inout RowState) -> String? {
+        if let hit = state.customerRefs[text] { return hit }
+        var id = snapshot.customerByExternalId[text]
+        if id == nil, snapshot.customers[text.uppercased()] != nil { id = text.uppercased() }
+        if id == nil { id = MergeAlias.survivor(of: text, in: snapshot) }
+        state.customerRefs[text] = id
+        return id
+    }
+
+    // MARK: - Dictionary
+
+    /// Adds values of dictionary columns that the dictionary lacks (`--add-to-dictionary`),
+    /// code = label = the text as written; strategies are not added (they need a cycle).
+    func addDictionaryValues(_ snapshot: inout Snapshot, _ plan: inout ImportPlan) {
+        var columns: [(Int, DictionaryKind)] = []
+        for (c, t) in map.targets.enumerated() {
+            guard case .field(let f) = t else { continue }
+            if kind == .customers, let field = CustomerField(rawValue: f), case .dictionary(let k) = field.kind, !k.hasCycle { columns.append((c, k)) }
+            if kind == .interactions, f == "channel" { columns.append((c, .channel)) }
+        }
+        var seq = snapshot.seq
+        for (c, k) in columns {
+            for row in table.rows where c < row.count {
+                let text = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty, snapshot.dictionary.resolve(k, text) == nil else { continue }
+                let change = Change(op: .create, entity: Entity.dictionary.rawValue, id: "\(k.rawValue)/\(text)",
+                                    fields: ["zh": .string(text), "en": .string(text)], event: "import")
+                seq += 1
+                guard (try? snapshot.apply(JournalEntry(seq: seq, at: Timestamp(millis: 0), by: options.user, change: change))) != nil else { continue }
+                plan.changes.append(change)
+                plan.dictionaryAdded.append(change.id!)
+            }
+        }
+    }
+
+    // MARK: - Customers
+
+    func customerRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
+                     _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        var fields: [String: Value] = [:]
+        for (f, text) in cells(r) {
+            if let field = CustomerField(rawValue: f) { fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
+            else { fields[f] = .string(text) }
+        }
+        var existing: Customer?
+        if let key = fields["externalId"]?.stringValue {
+            if let line = state.keys[key] {
+                problems.append(problem(r, "externalId", "'\(key)' is also on line \(line)"))
+                return nil
+            }
+            state.keys[key] = table.lines[r]
+            if let id = snapshot.customerByExternalId[key] { existing = snapshot.customers[id] }
+            else if let c = snapshot.customers[key.uppercased()], c.externalId == nil {
+                // An export of this store writes C12 for customers without an external id.
+                existing = c
+                fields["externalId"] = nil
+            }
+        }
+        if let c = existing {
+            return write(.customer, r, fields, existing: (c.id, c.version, c.fieldValues), checker, &problems, &plan)
+        }
+        if map.column("owner") == nil {
+            fields["owner"] = .string(options.user)
+        }
+        if fields["owner"] != nil, fields["ownerSince"] == nil { fields["ownerSince"] = .string(options.today.description) }
+        return write(.customer, r, fields, existing: nil, checker, &problems, &plan)
+    }
+
+    /// A create, or an update of the fields that differ from `existing` (nothing when none does), checked.
+    func write(_ entity: Entity, _ r: Int, _ fields: [String: Value], existing: (id: String, version: Int, values: [String: Value])?,
+               _ checker: FieldChecker, _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        let change: Change
+        if let e = existing {
+            var diff: [String: Value] = [:]
+            for (k, v) in fields where e.values[k] != v && !(k == "locked" && v == .bool(false) && e.values[k] == nil) { diff[k] = v }
+            if entity == .customer, diff["owner"] != nil, diff["ownerSince"] == nil { diff["ownerSince"] = .string(options.today.description) }
+            guard !diff.isEmpty else { plan.unchanged += 1; return nil }
+            change = Change.update(entity, id: e.id, base: e.version, diff, event: "import")
+        } else {
+            change = Change.create(entity, fields, event: "import")
+        }
+        report(checker.check(change), r, &problems)
+        if problems.isEmpty { if existing == nil { plan.created += 1 } else { plan.updated += 1 } }
+        return change
+    }
+
+    // MARK: - Contacts
+
+    func contactRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
+                    _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        var fields: [String: Value] = [:]
+        for (f, text) in cells(r) { fields[f] = .string(text) }
+        guard let ref = fields["customer"]?.stringValue else { problems.append(problem(r, "customer", "is required")); return nil }
+        guard let cid = customerRef(ref, snapshot, &state) else {
+            problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
+            return nil
+        }
+        fields["customer"] = .string(cid)
+        let name = DedupText.fold(fields["name"]?.stringValue ?? "")
+        if !state.loadedCustomers.contains(cid) {
+            state.loadedCustomers.insert(cid)
+            for p in snapshot.contacts(of: cid) { state.contactsByKey[cid + "|" + DedupText.fold(p.name), default: []].append(p.id) }
+        }
+        let key = cid + "|" + name
+        if !name.isEmpty, var queue = state.contactsByKey[key], !queue.isEmpty, let p = snapshot.contacts[queue.removeFirst()] {
+            state.contactsByKey[key] = queue
+            return write(.contact, r, fields, existing: (p.id, p.version, p.fieldValues), checker, &problems, &plan)
+        }
+        return write(.contact, r, fields, existing: nil, checker, &problems, &plan)
+    }
+
+    // MARK: - Transactions and interactions
+
+    func eventRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
+                  _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        var fields: [String: Value] = [:]
+        for (f, text) in cells(r) {
+            switch (kind, f) {
+            case (.transactions, "date"):
+                guard let d = ImportValue.date(text) else { problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); continue }
+                fields[f] = .string(d.description)
+            case (.transactions, "amount"):
+                guard let a = ImportValue.amount(text) else { problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); continue }
+                fields[f] = .string(a)
+            case (.transactions, "currency"): fields[f] = .string(text.uppercased())
+            case (.interactions, "at"):
+                guard let t = ImportValue.instant(text, zone: options.timeZone) else {
+                    problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); continue
+                }
+                fields[f] = .string(t.description)
+            case (.interactions, "channel"): fields[f] = .string(snapshot.dictionary.resolve(.channel, text)?.code ?? text)
+            case (.interactions, "kind"): fields[f] = .string(ImportValue.interactionKind(text))
+            default: fields[f] = .string(text)
+            }
+        }
+        guard let ref = fields["customer"]?.stringValue else { problems.append(problem(r, "customer", "is required")); return nil }
+        guard let cid = customerRef(ref, snapshot, &state) else {
+            problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
+            return nil
+        }
+        fields["customer"] = .string(cid)
+        let entity: Entity = kind == .transactions ? .transaction : .interaction
+        let change = Change.create(entity, fields, event: "import")
+        report(checker.check(change), r, &problems)
+        guard problems.isEmpty else { return nil }
+        // Skip a row equal to a record already in the store (counted, so equal rows stay distinct).
+        if !state.loadedCustomers.contains(cid) {
+            state.loadedCustomers.insert(cid)
+            if kind == .transactions {
+                for id in snapshot.transactionsByCustomer[cid] ?? [] {
+                    if let t = snapshot.transactions[id] { state.existing[signature(t.fieldValues), default: 0] += 1 }
+                }
+            } else {
+                for id in snapshot.interactionsByCustomer[cid] ?? [] {
+                    if let i = snapshot.interactions[id] { state.existing[signature(i.fieldValues), default: 0] += 1 }
+                }
+            }
+        }
+        if !state.existing.isEmpty {
+            let sig = signature(fields)
+            if let n = state.existing[sig], n > 0 { state.existing[sig] = n - 1; plan.unchanged += 1; return nil }
+        }
+        plan.created += 1
+        return change
+    }
+
+    /// The identity of a transaction or interaction: every field, defaults filled in.
+    func signature(_ f: [String: Value]) -> String {
+        let keys = kind == .transactions ? Transaction.fields : Interaction.fields
+        var s = ""
+        for k in keys {
+            var v = f[k]?.stringValue ?? ""
+            if v.isEmpty && k == "currency" { v = "CNY" }
+            if v.isEmpty && k == "kind" { v = "contact" }
+            if k == "quantity", let m = Money(parsing: v) { v = String(m.minor) }
+            s += v; s += "\u{1F}"
+        }
+        return s
+    }
+}
