@@ -22,9 +22,9 @@ public struct AccessPolicy: Sendable {
     public var teams: [String: Set<String>] = [:]
     public var sensitiveFields: Set<String> = ["phone", "fax", "email", "address"]
     public var sensitiveContactFields: Set<String> = ["phone", "mobile", "email", "wechat"]
-    public var clearRoles: Set<Role> = [.admin]
+    public var clearRoles: Set<UserRole> = [.admin]
     public var ownersSeeOwn = true
-    public var exportRoles: Set<Role> = [.admin, .manager]
+    public var exportRoles: Set<UserRole> = [.admin, .manager]
 
     public init() {}
 
@@ -36,12 +36,12 @@ public struct AccessPolicy: Sendable {
         for (name, v) in sections["teams"] ?? [:] { teams[name] = Set(v.stringArray ?? []) }
         let privacy = sections["privacy"] ?? [:]
         if let s = privacy["sensitive"]?.stringArray { sensitiveFields = Set(s) }
-        if let r = privacy["clear_roles"]?.stringArray { clearRoles = Set(r.compactMap(Role.init(rawValue:))) }
+        if let r = privacy["clear_roles"]?.stringArray { clearRoles = Set(r.compactMap(UserRole.init(rawValue:))) }
         if let b = privacy["owners_see_own"]?.boolValue { ownersSeeOwn = b }
-        if let r = privacy["export_roles"]?.stringArray { exportRoles = Set(r.compactMap(Role.init(rawValue:))) }
+        if let r = privacy["export_roles"]?.stringArray { exportRoles = Set(r.compactMap(UserRole.init(rawValue:))) }
     }
 
-    public func role(of user: String) -> Role {
+    public func role(of user: String) -> UserRole {
         if admins.contains(user) { return .admin }
         if managers.contains(user) { return .manager }
         return .rep

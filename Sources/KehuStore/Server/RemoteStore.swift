@@ -8,7 +8,7 @@ import KehuCore
 public final class RemoteStore: Store {
     public let socketPath: String
     public private(set) var user: String = ""
-    public private(set) var role: Role = .rep
+    public private(set) var role: UserRole = .rep
     public private(set) var snapshot = Snapshot()
     public private(set) var config = StoreConfig()
     private let socket: LineSocket
@@ -18,7 +18,7 @@ public final class RemoteStore: Store {
         socket = try LineSocket.connect(socketPath)
         let hello = try request(["op": "hello"])
         user = hello["user"]?.stringValue ?? ""
-        role = hello["role"]?.stringValue.flatMap(Role.init(rawValue:)) ?? .rep
+        role = hello["role"]?.stringValue.flatMap(UserRole.init(rawValue:)) ?? .rep
         var sections: [String: [String: Value]] = [:]
         for (k, v) in hello["config"]?.objectValue ?? [:] { sections[k] = v.objectValue ?? [:] }
         config = StoreConfig(sections: sections)

@@ -1,6 +1,6 @@
 /// What a user may do in team mode. Roles are given in the store's
 /// configuration (`[roles]`), never claimed by the client.
-public enum Role: String, Sendable, CaseIterable, Comparable {
+public enum UserRole: String, Sendable, CaseIterable, Comparable {
     /// Their own customers and the pool.
     case rep
     /// Their team's customers and the pool; assigns pool customers.
@@ -8,7 +8,7 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     /// Everything, the dictionary and the users.
     case admin
 
-    public static func < (a: Role, b: Role) -> Bool {
+    public static func < (a: UserRole, b: UserRole) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
