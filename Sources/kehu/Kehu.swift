@@ -19,6 +19,7 @@ struct Kehu: ParsableCommand {
             CheckCommand.self,
             DictionaryCommand.self,
             StressWriteCommand.self,
+            BenchWorkstationCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

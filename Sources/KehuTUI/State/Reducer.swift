@@ -72,11 +72,13 @@ public enum Reducer {
         if s.cursor < s.listTop { s.listTop = s.cursor }
         if s.cursor >= s.listTop + rows { s.listTop = s.cursor - rows + 1 }
         s.listTop = max(0, min(s.listTop, max(0, s.visible.count - rows)))
-        let agendaCount = Agenda.items(s).count
-        s.agendaCursor = max(0, min(s.agendaCursor, agendaCount - 1))
-        let arows = max(1, layout.main.height - 2)
-        if s.agendaCursor < s.agendaTop { s.agendaTop = s.agendaCursor }
-        if s.agendaCursor >= s.agendaTop + arows { s.agendaTop = s.agendaCursor - arows + 1 }
+        if s.pane == .agenda {
+            let agendaCount = Agenda.items(s).count
+            s.agendaCursor = max(0, min(s.agendaCursor, agendaCount - 1))
+            let arows = max(1, layout.main.height - 2)
+            if s.agendaCursor < s.agendaTop { s.agendaTop = s.agendaCursor }
+            if s.agendaCursor >= s.agendaTop + arows { s.agendaTop = s.agendaCursor - arows + 1 }
+        }
         if var f = s.form {
             let frows = max(1, layout.main.height - FormView.headerLines)
             if f.focus < f.scroll { f.scroll = f.focus }

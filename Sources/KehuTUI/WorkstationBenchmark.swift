@@ -1,0 +1,56 @@
+import Foundation
+import KehuCore
+
+/// Measures what a user feels: the time from a loaded snapshot to the first
+/// screen, and the time of each keystroke while filtering (reducer + render,
+/// the work between a key and the terminal update). Used by
+/// `kehu bench-workstation`; numbers go to `docs/screens.md`, never into a test.
+public enum WorkstationBenchmark {
+    public struct Report: Sendable {
+        public var customers: Int
+        public var firstScreenMillis: Double
+        public var keystrokes: Int
+        public var p50Millis: Double
+        public var p99Millis: Double
+        public var maxMillis: Double
+        public var queries: [String]
+
+        public var text: String {
+            String(format: "%d customers: first screen %.1f ms; filter %d keystrokes: p50 %.2f ms, p99 %.2f ms, max %.2f ms (queries: %@)",
+                   customers, firstScreenMillis, keystrokes, p50Millis, p99Millis, maxMillis, queries.joined(separator: ", "))
+        }
+    }
+
+    static func millis(_ f: () -> Void) -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        f()
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    }
+
+    public static func run(_ snapshot: Snapshot, width: Int = 100, height: Int = 30, clock: Clock) -> Report {
+        var state: AppState! = nil
+        let first = millis {
+            state = AppState(snapshot: snapshot, user: "bench", storeName: "bench", lang: .zh, clock: clock, width: width, height: height)
+            _ = Screen.render(state)
+        }
+        // Queries a user would type: pinyin initials and full pinyin of a few real names, a phone prefix, an English word.
+        let names = state.table.rows.filter { $0.name.unicodeScalars.contains { Pinyin.reading($0) != nil } }
+        let picks = stride(from: 0, to: names.count, by: max(1, names.count / 4)).prefix(4).map { names[$0].name }
+        var queries = picks.flatMap { n -> [String] in
+            let k = Pinyin.keys(n)
+            return [String(k.initials.first?.prefix(4) ?? ""), String(k.full.first?.prefix(10) ?? "")]
+        }
+        queries += ["138", "zhang wei", "acme trading", "科技"]
+        var times: [Double] = []
+        for q in queries where !q.isEmpty {
+            _ = Reducer.reduce(&state, .key(.char("/")))
+            for c in q { times.append(millis { _ = Reducer.reduce(&state, .key(.char(c))); _ = Screen.render(state) }) }
+            for _ in 0..<min(3, q.count) { times.append(millis { _ = Reducer.reduce(&state, .key(.backspace)); _ = Screen.render(state) }) }
+            _ = Reducer.reduce(&state, .key(.escape))
+        }
+        times.sort()
+        func pct(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
+        return Report(customers: snapshot.customers.count, firstScreenMillis: first, keystrokes: times.count,
+                      p50Millis: pct(0.5), p99Millis: pct(0.99), maxMillis: times.last ?? 0, queries: queries)
+    }
+}
