@@ -78,12 +78,24 @@ import Testing
         #expect(ix.matches("1391234") == [0])
     }
 
+    @Test func latinWordRunsMatchAsPhrasesWithOrWithoutSpaces() {
+        let ix = index(["张伟", "张三伟业", "Acme Trading Ltd.", "Trading House Acme", "北京市华星科技有限公司"])
+        #expect(ix.matches("zhang wei") == [0])          // not 张三伟业: zhang…wei apart
+        #expect(ix.matches("zhang") == [0, 1])
+        #expect(ix.matches("acme trading") == [2])
+        #expect(ix.matches("acmetrading") == [2])
+        #expect(ix.matches("trading acme") == [])
+        #expect(ix.matches("北京 科技") == [4])            // CJK words combine freely
+        #expect(ix.matches("zw 138") == [0])              // initials and phone digits in different fields
+    }
+
     @Test func narrowingGivesTheSameAnswersAsAFullScan() {
-        let names = ["张伟", "张维", "章伟", "李娜", "王伟强", "赵薇", "张三丰", "单田芳", "13800138000", "zhang-wei ltd"]
+        let names = ["张伟", "张维", "章伟", "李娜", "王伟强", "赵薇", "张三丰", "单田芳", "13800138000", "zhang-wei ltd", "Zhang Wei Trading", "wei zhang"]
         let ix = index(names)
         var n = Narrowing()
         let typed = ["z", "zh", "zha", "zhan", "zhang", "zhang ", "zhang w", "zhang we", "zhang wei", "zhang we", "zhan",
-                     "zw", "z", "", "1", "13", "138", "138-", "138-0", "138-0a", "138-0", "wei", "we", "w", "ww"]
+                     "zw", "z", "", "1", "13", "138", "138-", "138-0", "138-0a", "138-0", "wei", "we", "w", "ww",
+                     "zhang wei t", "zhang wei tr", "zhang wei 1", "zhang wei", "zhang wei1", "zhang wei", "wei zh", "wei zhang"]
         for q in typed {
             #expect(n.filter(q, in: ix) == ix.matches(q), "query \(q)")
         }

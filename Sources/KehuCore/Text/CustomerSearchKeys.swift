@@ -4,7 +4,10 @@
 /// WeChat ids and tags.
 public enum CustomerSearchKeys {
     public static func text(_ c: Customer, contacts: [Contact]) -> String {
-        var parts: [String] = [SearchText.fold(c.name), c.id.lowercased()]
+        let name = SearchText.fold(c.name)
+        var parts: [String] = [name, c.id.lowercased()]
+        // "acmetrading" finds "Acme Trading" too (people type names without spaces).
+        if name.contains(" ") { parts.append(String(name.filter { $0 != " " })) }
         addPinyin(c.name, surname: false, to: &parts)
         if let e = c.externalId { parts.append(SearchText.fold(e)) }
         for p in [c.phone, c.fax].compactMap({ $0 }) { parts.append(phone(p)) }

@@ -29,6 +29,43 @@ public struct SearchIndex: Sendable {
 
     public mutating func replace(_ index: Int, with text: String) { documents[index] = Array(text.utf8) }
 
+    /// A parsed query: every word must occur; in addition, each run of two or
+    /// more consecutive Latin-letter words must occur as a phrase, with or
+    /// without its spaces. So `zhang wei` finds 张伟 (`zhangwei`) but not a
+    /// customer that merely has a 张 and a 伟 somewhere, and `acme trading`
+    /// finds "Acme Trading Ltd." but not "Trading House Acme"; CJK and digit
+    /// words (`北京 科技`, `张伟 138`) combine freely.
+    public struct Query: Equatable, Sendable {
+        public var words: [[UInt8]]
+        public var runs: [Run]
+        public struct Run: Equatable, Sendable { public var joined: [UInt8]; public var spaced: [UInt8] }
+
+        public init(_ text: String) {
+            words = SearchIndex.words(text)
+            runs = []
+            var run: [[UInt8]] = []
+            func flush() {
+                if run.count >= 2 {
+                    runs.append(Run(joined: run.flatMap { $0 }, spaced: Array(run.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ").utf8)))
+                }
+                run = []
+            }
+            for w in words {
+                if w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { run.append(w) } else { flush() }
+            }
+            flush()
+        }
+
+        public var isEmpty: Bool { words.isEmpty }
+
+        /// True when a document matching `self` must match `old` (so narrowing is safe).
+        public func implies(_ old: Query) -> Bool {
+            func has(_ a: [UInt8], _ b: [UInt8]) -> Bool { b.isEmpty || (a.count >= b.count && a.withUnsafeBufferPointer { SearchIndex.contains($0, b) }) }
+            return old.words.allSatisfy { o in words.contains { has($0, o) } }
+                && old.runs.allSatisfy { o in runs.contains { has($0.joined, o.joined) && has($0.spaced, o.spaced) } }
+        }
+    }
+
     /// The words of a query as the index stores text: folded; phone-like words
     /// (`138-0013`) reduced to their digits. Empty words are dropped.
     public static func words(_ query: String) -> [[UInt8]] {
@@ -42,16 +79,17 @@ public struct SearchIndex: Sendable {
     /// Documents (ordinals, ascending) containing every word of the query;
     /// only `candidates` are looked at when given.
     public func matches(_ query: String, among candidates: [Int32]? = nil) -> [Int32] {
-        matches(words: SearchIndex.words(query), among: candidates)
+        matches(Query(query), among: candidates)
     }
 
-    /// Documents containing every one of the (already folded) words.
-    public func matches(words ws: [[UInt8]], among candidates: [Int32]? = nil) -> [Int32] {
-        if ws.isEmpty { return candidates ?? (0..<Int32(documents.count)).map { $0 } }
+    /// Documents that satisfy a parsed query.
+    public func matches(_ q: Query, among candidates: [Int32]? = nil) -> [Int32] {
+        if q.isEmpty { return candidates ?? (0..<Int32(documents.count)).map { $0 } }
         var out: [Int32] = []
         func test(_ i: Int) -> Bool {
             documents[i].withUnsafeBufferPointer { doc in
-                for w in ws where !SearchIndex.contains(doc, w) { return false }
+                for w in q.words where !SearchIndex.contains(doc, w) { return false }
+                for r in q.runs where !SearchIndex.contains(doc, r.joined) && !SearchIndex.contains(doc, r.spaced) { return false }
                 return true
             }
         }
@@ -82,29 +120,24 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// Incremental narrowing for filter-as-you-type: when every word of the
-/// previous query is contained in some word of the new one (a key typed, a word
-/// added), a document matching the new query matched the old one, so only the
-/// previous hits are searched; on backspace the earlier result is taken from the
-/// stack. Typing and deleting along one query never rescans everything.
+/// Incremental narrowing for filter-as-you-type: when the new query implies
+/// the previous one (a key typed, a word added), a document matching the new
+/// query matched the old one, so only the previous hits are searched; on
+/// backspace the earlier result is taken from the stack. Typing and deleting
+/// along one query never rescans everything.
 public struct Narrowing: Sendable {
-    private var stack: [(words: [[UInt8]], hits: [Int32])] = []
+    private var stack: [(query: SearchIndex.Query, hits: [Int32])] = []
 
     public init() {}
 
     /// The hits of `query`, reusing earlier results where the query allows it.
-    public mutating func filter(_ query: String, in index: SearchIndex) -> [Int32] {
-        let words = SearchIndex.words(query)
-        while let top = stack.last, !Narrowing.implies(words, top.words) { stack.removeLast() }
-        if let top = stack.last, top.words == words { return top.hits }
-        let hits = index.matches(words: words, among: stack.last?.hits)
-        stack.append((words, hits))
+    public mutating func filter(_ text: String, in index: SearchIndex) -> [Int32] {
+        let query = SearchIndex.Query(text)
+        while let top = stack.last, !query.implies(top.query) { stack.removeLast() }
+        if let top = stack.last, top.query == query { return top.hits }
+        let hits = index.matches(query, among: stack.last?.hits)
+        stack.append((query, hits))
         return hits
-    }
-
-    /// True when text containing all of `new` must contain all of `old`.
-    static func implies(_ new: [[UInt8]], _ old: [[UInt8]]) -> Bool {
-        old.allSatisfy { o in new.contains { n in n.count >= o.count && (o.isEmpty || n.withUnsafeBufferPointer { SearchIndex.contains($0, o) }) } }
     }
 
     /// Forgets cached results (the documents changed).
