@@ -15,19 +15,44 @@ import Darwin
 public struct SearchIndex: Sendable {
     /// The folded text of each document (UTF-8).
     public private(set) var documents: [[UInt8]]
+    /// Which byte classes each document contains (`mask`): a document that lacks
+    /// a byte of the query is skipped without looking at its text, which keeps
+    /// the first keystroke over 100 000 documents to a few milliseconds.
+    public private(set) var masks: [UInt64]
 
     /// Separates the fields of a document so a word never matches across two.
     public static let separator: UInt8 = 0x01
 
     public init(documents: [String] = []) {
-        self.documents = documents.map { Array($0.utf8) }
+        self.init(bytes: documents.map { Array($0.utf8) })
+    }
+
+    public init(bytes: [[UInt8]]) {
+        documents = bytes
+        masks = bytes.map(SearchIndex.mask)
     }
 
     public var count: Int { documents.count }
 
-    public mutating func append(_ text: String) { documents.append(Array(text.utf8)) }
+    public mutating func append(_ doc: [UInt8]) { documents.append(doc); masks.append(SearchIndex.mask(doc)) }
 
-    public mutating func replace(_ index: Int, with text: String) { documents[index] = Array(text.utf8) }
+    public mutating func replace(_ index: Int, with doc: [UInt8]) { documents[index] = doc; masks[index] = SearchIndex.mask(doc) }
+
+    /// One bit per byte class: a–z (26), 0–9 (10), and 28 buckets for the
+    /// other bytes (so CJK text prunes too).
+    @inline(__always)
+    public static func mask(_ bytes: [UInt8]) -> UInt64 {
+        var m: UInt64 = 0
+        for b in bytes { m |= bit(b) }
+        return m
+    }
+
+    @inline(__always)
+    static func bit(_ b: UInt8) -> UInt64 {
+        if b >= 0x61 && b <= 0x7A { return 1 << UInt64(b - 0x61) }
+        if b >= 0x30 && b <= 0x39 { return 1 << UInt64(26 + b - 0x30) }
+        return 1 << UInt64(36 + Int(b) % 28)
+    }
 
     /// A parsed query: every word must occur; in addition, each run of two or
     /// more consecutive Latin-letter words must occur as a phrase, with or
@@ -86,8 +111,11 @@ public struct SearchIndex: Sendable {
     public func matches(_ q: Query, among candidates: [Int32]? = nil) -> [Int32] {
         if q.isEmpty { return candidates ?? (0..<Int32(documents.count)).map { $0 } }
         var out: [Int32] = []
+        var need: UInt64 = 0
+        for w in q.words { need |= SearchIndex.mask(w) }
         func test(_ i: Int) -> Bool {
-            documents[i].withUnsafeBufferPointer { doc in
+            if masks[i] & need != need { return false }
+            return documents[i].withUnsafeBufferPointer { doc in
                 for w in q.words where !SearchIndex.contains(doc, w) { return false }
                 for r in q.runs where !SearchIndex.contains(doc, r.joined) && !SearchIndex.contains(doc, r.spaced) { return false }
                 return true

@@ -35,6 +35,7 @@ struct BenchWorkstationCommand: ParsableCommand {
             print(String(format: "generated %d customers, %d transactions, %d interactions in %.1f s", snapshot.customers.count,
                          snapshot.transactions.count, snapshot.interactions.count, Date().timeIntervalSince(t0)))
         }
+        print(WorkstationBenchmark.breakdown(snapshot, clock: clock))
         print(WorkstationBenchmark.run(snapshot, clock: clock).text)
     }
 }
