@@ -101,3 +101,32 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchIndexReferenceTests {
+    /// The index (bitmaps, masks, memmem, narrowing) against a plain reference: substring tests on strings.
+    @Test func agreesWithANaiveScan() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abcxyz019 张伟-@.")
+        var docs: [String] = []
+        for _ in 0..<300 { docs.append(String((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })) }
+        var ix = SearchIndex(documents: docs)
+        // Replace and append keep the bitmaps right.
+        docs[7] = "zzz replaced xyz"; ix.replace(7, with: Array(docs[7].utf8))
+        for k in 0..<80 { docs.append("new\(k) ab"); ix.append(Array(docs.last!.utf8)) }
+        func naive(_ q: String) -> [Int32] {
+            let query = SearchIndex.Query(q)
+            return docs.indices.filter { i in
+                let d = Array(docs[i].utf8)
+                func has(_ w: [UInt8]) -> Bool { w.isEmpty || (d.count >= w.count && (0...(d.count - w.count)).contains { Array(d[$0..<($0 + w.count)]) == w }) }
+                return query.words.allSatisfy(has) && query.runs.allSatisfy { has($0.joined) || has($0.spaced) }
+            }.map(Int32.init)
+        }
+        for q in ["a", "ab", "abc", "x9", "张", "张伟", "z z", "ab c", "-", "@.", "new1", "new12 ab", "9 1", "replaced", "xyz zzz", "q"] {
+            #expect(ix.matches(q) == naive(q), "query \(q)")
+        }
+        var n = Narrowing()
+        for q in ["a", "ab", "abc", "ab", "a", "", "n", "ne", "new", "new1", "new1 a", "new1 ab"] {
+            #expect(n.filter(q, in: ix) == naive(q), "narrowing \(q)")
+        }
+    }
+}

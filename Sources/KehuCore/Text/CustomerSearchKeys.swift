@@ -18,7 +18,7 @@ public enum CustomerSearchKeys {
         if c.name.utf8.contains(0x20) {
             sep(); var folded: [UInt8] = []; SearchText.fold(c.name, into: &folded); out += folded.filter { $0 != 0x20 }
         }
-        sep(); out += Array(c.id.lowercased().utf8)
+        sep(); for b in c.id.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
         addPinyin(c.name, surname: false, to: &out)
         add(c.externalId)
         for p in [c.phone, c.fax] { if let p { sep(); phone(p, into: &out) } }
