@@ -123,38 +123,58 @@ public struct SearchIndex: Sendable {
         var out: [Int32] = []
         var need: UInt64 = 0
         for w in q.words { need |= SearchIndex.mask(w) }
-        func test(_ i: Int) -> Bool {
-            if masks[i] & need != need { return false }
-            return documents[i].withUnsafeBufferPointer { doc in
-                for w in q.words where !SearchIndex.contains(doc, w) { return false }
-                for r in q.runs where !SearchIndex.contains(doc, r.joined) && !SearchIndex.contains(doc, r.spaced) { return false }
-                return true
-            }
+        let bitmap = bigrams.candidates(q.words, count: documents.count)
+        // Words the bitmap answers exactly (one or two letters/digits) need no text check.
+        let checked = bitmap == nil ? q.words : q.words.filter { !($0.count <= 2 && $0.allSatisfy { BigramBitmap.cls($0) != nil }) }
+        // All needles in one pinned buffer: no per-document array bridging in the hot loop.
+        var flat: [UInt8] = []
+        var needles: [(Int, Int)] = []
+        for w in checked { needles.append((flat.count, w.count)); flat += w }
+        var runNeedles: [((Int, Int), (Int, Int))] = []
+        for r in q.runs {
+            let j = (flat.count, r.joined.count); flat += r.joined
+            let sp = (flat.count, r.spaced.count); flat += r.spaced
+            runNeedles.append((j, sp))
         }
-        if let (set, exact) = bigrams.candidates(q.words, count: documents.count) {
-            // Walk the candidate bits (restricted to the previous hits when narrowing).
-            var allowed = set
-            if let candidates {
-                var prev = [UInt64](repeating: 0, count: set.count)
-                for i in candidates { prev[Int(i) >> 6] |= 1 << UInt64(i & 63) }
-                for k in allowed.indices { allowed[k] &= prev[k] }
-            }
-            let verify = !exact || !q.runs.isEmpty
-            for (k, var word) in allowed.enumerated() where word != 0 {
-                while word != 0 {
-                    let i = k << 6 + word.trailingZeroBitCount
-                    word &= word - 1
-                    if !verify || test(i) { out.append(Int32(i)) }
+        return flat.withUnsafeBufferPointer { fp -> [Int32] in
+            let fbase = fp.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            func test(_ i: Int) -> Bool {
+                if masks[i] & need != need { return false }
+                return documents[i].withUnsafeBufferPointer { doc in
+                    guard let d = doc.baseAddress else { return needles.isEmpty && runNeedles.isEmpty }
+                    for (off, len) in needles where len > doc.count || kehu_memmem(d, doc.count, fbase + off, len) == nil { return false }
+                    for (j, sp) in runNeedles {
+                        let hasJ = j.1 <= doc.count && kehu_memmem(d, doc.count, fbase + j.0, j.1) != nil
+                        if !hasJ && (sp.1 > doc.count || kehu_memmem(d, doc.count, fbase + sp.0, sp.1) == nil) { return false }
+                    }
+                    return true
                 }
+            }
+            if let (set, exact) = bitmap {
+                // Walk the candidate bits (restricted to the previous hits when narrowing).
+                var allowed = set
+                if let candidates {
+                    var prev = [UInt64](repeating: 0, count: set.count)
+                    for i in candidates { prev[Int(i) >> 6] |= 1 << UInt64(i & 63) }
+                    for k in allowed.indices { allowed[k] &= prev[k] }
+                }
+                let verify = !exact || !q.runs.isEmpty
+                for (k, var word) in allowed.enumerated() where word != 0 {
+                    while word != 0 {
+                        let i = k << 6 + word.trailingZeroBitCount
+                        word &= word - 1
+                        if !verify || test(i) { out.append(Int32(i)) }
+                    }
+                }
+                return out
+            }
+            if let candidates {
+                for i in candidates where test(Int(i)) { out.append(i) }
+            } else {
+                for i in documents.indices where test(i) { out.append(Int32(i)) }
             }
             return out
         }
-        if let candidates {
-            for i in candidates where test(Int(i)) { out.append(i) }
-        } else {
-            for i in documents.indices where test(i) { out.append(Int32(i)) }
-        }
-        return out
     }
 
     /// Substring test with the C library's `memmem` (glibc's is a tuned
