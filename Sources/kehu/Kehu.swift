@@ -35,6 +35,7 @@ struct Kehu: ParsableCommand {
             ClaimCommand.self,
             ReleaseCommand.self,
             AssignCommand.self,
+            BenchWorkstationCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
