@@ -19,6 +19,12 @@ struct Kehu: ParsableCommand {
             CheckCommand.self,
             DictionaryCommand.self,
             StressWriteCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            DedupCommand.self,
+            MergeCommand.self,
+            UnmergeCommand.self,
+            NotDuplicateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -91,6 +91,10 @@ extension DedupField {
         switch comparator {
         case .company:
             if a.texts[0] == b.texts[0] { return 3 }
+            // One name inside the other (华强电子 in 深圳市华强电子): the same company written shorter.
+            let (short, long) = a.scalars[0].count < b.scalars[0].count ? (a, b) : (b, a)
+            if short.scalars[0].count >= (DedupText.isHan(Unicode.Scalar(short.scalars[0][0]) ?? " ") ? 3 : 6),
+               long.texts[0].contains(short.texts[0]) { return 2 }
             var s = JaroWinkler.similarity(a.scalars[0], b.scalars[0])
             if s < 0.92, !a.sorted[0].isEmpty || !b.sorted[0].isEmpty {
                 let x = a.sorted[0].isEmpty ? a.scalars[0] : a.sorted[0], y = b.sorted[0].isEmpty ? b.scalars[0] : b.sorted[0]
