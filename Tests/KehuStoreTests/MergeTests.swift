@@ -5,12 +5,7 @@ import KehuStore
 
 @Suite("Merge and unmerge")
 struct MergeTests {
-    func store() throws -> FileStore {
-        let s = try FileStore.create(at: temporaryFolder("merge"), user: "alice")
-        var gen = DemoGenerator(seed: 4, customers: 60, today: LocalDate("2026-11-25")!)
-        for b in gen.batches(chunk: 30) { try s.commit(b) }
-        return s
-    }
+    func store() throws -> FileStore { try demoFileStore("merge", seed: 4, customers: 60, chunk: 30) }
 
     /// Everything about a customer that a merge and its undo must restore (not versions or timestamps).
     func state(_ s: Snapshot, _ id: String) -> [String] {
