@@ -14,8 +14,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CKehuSys"),
         .target(name: "KehuCore"),
-        .target(name: "KehuStore", dependencies: ["KehuCore", "TOMLKit", "ZIPFoundation"]),
+        .target(name: "KehuStore", dependencies: ["KehuCore", "CKehuSys", "TOMLKit", "ZIPFoundation"]),
         .target(name: "KehuTUI", dependencies: ["KehuCore", "KehuStore", "CNcursesw", "TOMLKit"]),
         .executableTarget(name: "kehu", dependencies: [
             "KehuCore", "KehuStore", "KehuTUI",

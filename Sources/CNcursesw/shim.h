@@ -17,4 +17,12 @@ static inline int kehu_cols(void) { return COLS; }
 static inline int kehu_colors(void) { return COLORS; }
 static inline int kehu_color_pairs(void) { return COLOR_PAIRS; }
 static inline const char *kehu_codeset(void) { return nl_langinfo(CODESET); }
+/* Attribute and colour-pair macros, as functions (Swift cannot import the macros). */
+static inline attr_t kehu_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+static inline attr_t kehu_a_bold(void) { return A_BOLD; }
+static inline attr_t kehu_a_reverse(void) { return A_REVERSE; }
+static inline attr_t kehu_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t kehu_a_dim(void) { return A_DIM; }
+static inline attr_t kehu_a_normal(void) { return A_NORMAL; }
+static inline int kehu_key_f(int n) { return KEY_F(n); }
 #endif

@@ -36,6 +36,8 @@ public final class FileStore: Store {
     private(set) var lineNumber = 1
     private var journalId = ""
     private var entriesSinceSnapshot = 0
+    /// The entries the last `refresh()` (or catch-up before a commit) applied, for pushing to clients.
+    public private(set) var lastReadEntries: [JournalEntry] = []
     /// True when the last read stopped at an incomplete tail.
     private(set) var hasTail = false
 
@@ -168,7 +170,9 @@ public final class FileStore: Store {
         let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath)
         if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
         var changed = false
+        lastReadEntries = []
         for unit in chunk.units {
+            lastReadEntries += unit.entries
             for (k, e) in unit.entries.enumerated() {
                 guard e.seq == snapshot.seq + 1 else {
                     throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
@@ -209,6 +213,13 @@ public final class FileStore: Store {
 
     @discardableResult
     public func commit(_ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
+        try commit(as: user, build)
+    }
+
+    /// Commits on behalf of another login: `kehu serve` writes as the client
+    /// the kernel identified, so the journal's `by` is the real author.
+    @discardableResult
+    public func commit(as actor: String, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
         try FileIO.lock(lockFD, lockPath, exclusive: true)
         defer { FileIO.unlock(lockFD) }
         try catchUp(repairTail: true)
@@ -223,7 +234,7 @@ public final class FileStore: Store {
             }
             let problems = snapshot.check(change)
             if !problems.isEmpty { throw StoreError.rejected(problems) }
-            let entry = JournalEntry(seq: snapshot.seq + 1, at: now, by: user, change: change)
+            let entry = JournalEntry(seq: snapshot.seq + 1, at: now, by: actor, change: change)
             try append([entry])
             try snapshot.apply(entry)
             entriesSinceSnapshot += 1
@@ -240,7 +251,7 @@ public final class FileStore: Store {
             }
             let problems = working.check(change)
             if !problems.isEmpty { errors += problems; continue }
-            let entry = JournalEntry(seq: working.seq + 1, at: now, by: user, change: change)
+            let entry = JournalEntry(seq: working.seq + 1, at: now, by: actor, change: change)
             do { try working.apply(entry) } catch { errors.append(error); continue }
             entries.append(entry)
         }

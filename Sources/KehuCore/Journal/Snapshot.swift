@@ -311,22 +311,23 @@ public struct Snapshot: Sendable, Equatable {
     }
 
     private mutating func applyExtra(_ c: Change, id: String) throws(ChangeError) {
-        var table = extras[c.entity] ?? [:]
+        // Mutated in place: copying the entity's table out and back would copy
+        // every record of that type on each change (quadratic for a sweep that
+        // writes tens of thousands of pool records in one batch).
         switch c.op {
         case .create:
-            guard table[id] == nil else { throw .alreadyExists(entity: c.entity, id: id) }
+            guard extras[c.entity]?[id] == nil else { throw .alreadyExists(entity: c.entity, id: id) }
             var f = c.fields.filter { !$0.value.isNull }
             f["_version"] = .int(1)
-            table[id] = f
+            extras[c.entity, default: [:]][id] = f
         case .update:
-            guard var f = table[id] else { throw .notFound(entity: c.entity, id: id) }
+            guard var f = extras[c.entity]?[id] else { throw .notFound(entity: c.entity, id: id) }
             for (k, v) in c.fields { f[k] = v.isNull ? nil : v }
             f["_version"] = .int((f["_version"]?.intValue ?? 0) + 1)
-            table[id] = f
+            extras[c.entity]![id] = f
         case .delete:
-            guard table.removeValue(forKey: id) != nil else { throw .notFound(entity: c.entity, id: id) }
+            guard extras[c.entity]?.removeValue(forKey: id) != nil else { throw .notFound(entity: c.entity, id: id) }
         }
-        extras[c.entity] = table
     }
 }
 

@@ -6,7 +6,7 @@ import KehuStore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List customers.")
 
-    @Option(help: "Text to find in name, external id, contact names, phone digits, email or tags.") var filter: String?
+    @Option(help: "Text to find in name (or its pinyin: zhangwei, zw), ids, contact names, phone digits, email or tags.") var filter: String?
     @Option(name: .customLong("where"), help: ArgumentHelp("Only customers whose field has this value (repeatable); dictionary fields accept labels.", valueName: "FIELD=VALUE"))
     var conditions: [String] = []
     @Option(help: "Sort by a column: id, name, region, category, owner, credit, last, total.") var sort = "id"
@@ -26,8 +26,14 @@ struct ListCommand: ParsableCommand {
         let store = try storeOptions.open()
         let s = store.snapshot
         let wanted = try FieldInput.parse(conditions, entity: .customer, snapshot: s)
-        let needle = filter.map { Normalize.key($0) }
-        let digits = filter.map { $0.filter(\.isNumber) } ?? ""
+        // The same search as the workstation's `/`: name, pinyin (full and initials),
+        // ids, contact names, phone digits, emails, WeChat, tags.
+        var allowed: Set<String>?
+        if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+            let all = s.customerList
+            let index = SearchIndex(documents: all.map { CustomerSearchKeys.text($0, contacts: s.contacts(of: $0.id)) })
+            allowed = Set(index.matches(filter).map { all[Int($0)].id })
+        }
         var picked: [Customer] = []
         for c in s.customers.values {
             if !wanted.allSatisfy({ k, v in
@@ -35,7 +41,7 @@ struct ListCommand: ParsableCommand {
                 if f == .tags, let want = v.stringArray { return Set(want).isSubset(of: Set(c.tags)) }
                 return c[f] == v
             }) { continue }
-            if let needle, !needle.isEmpty, !ListCommand.matches(c, needle, digits, s) { continue }
+            if let allowed, !allowed.contains(c.id) { continue }
             picked.append(c)
         }
         picked.sort(by: order(s))
@@ -54,20 +60,6 @@ struct ListCommand: ParsableCommand {
         }
         print(Table(columns: ListCommand.columns, rows: rows, numeric: ["count"]).render(format), terminator: "")
         if human { print("\(picked.count) of \(s.customers.count) customers") }
-    }
-
-    static func matches(_ c: Customer, _ needle: String, _ digits: String, _ s: Snapshot) -> Bool {
-        if Normalize.key(c.name).contains(needle) { return true }
-        if let e = c.externalId, Normalize.key(e).contains(needle) { return true }
-        if let e = c.email, Normalize.email(e).contains(needle) { return true }
-        if c.tags.contains(where: { Normalize.key($0).contains(needle) }) { return true }
-        if digits.count >= 3, [c.phone, c.fax].contains(where: { ($0 ?? "").filter(\.isNumber).contains(digits) }) { return true }
-        for p in s.contacts(of: c.id) {
-            if Normalize.key(p.name).contains(needle) { return true }
-            if digits.count >= 3, [p.phone, p.mobile].contains(where: { ($0 ?? "").filter(\.isNumber).contains(digits) }) { return true }
-            if let e = p.email, Normalize.email(e).contains(needle) { return true }
-        }
-        return false
     }
 
     func order(_ s: Snapshot) -> (Customer, Customer) -> Bool {

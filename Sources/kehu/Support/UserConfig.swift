@@ -22,6 +22,7 @@ struct UserConfig {
     }
 
     var store: String? { values["store"]?.stringValue.map { ($0 as NSString).expandingTildeInPath } }
+    var server: String? { values["server"]?.stringValue }
     var lang: String? { values["lang"]?.stringValue }
     var theme: String? { values["theme"]?.stringValue }
     var timezone: String? { values["timezone"]?.stringValue }

@@ -1,0 +1,255 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CKehuSys
+import Foundation
+import KehuCore
+
+/// `kehu serve`: the one process that reads and writes a team store.
+///
+/// Runs as a dedicated system user that alone can read the store files. Each
+/// client is identified by the kernel (SO_PEERCRED → uid → login), never by
+/// what it says; it gets only what its role lets it see, with personal data
+/// masked; its writes are authorised, then serialised through the FileStore;
+/// and every other connected client is pushed the change at once.
+public final class StoreServer: @unchecked Sendable {
+    public let store: FileStore
+    public let socketPath: String
+    let audit: AuditLog
+    private let lock = NSLock()
+    private var sessions: [ObjectIdentifier: Session] = [:]
+    private var listenFD: Int32 = -1
+    private var stopping = false
+    /// Served clients, for the note on capacity.
+    public private(set) var peakClients = 0
+
+    final class Session: @unchecked Sendable {
+        let socket: LineSocket
+        let user: String
+        var visible: Set<String> = []
+        /// Sends go through a serial queue so that a client that stops reading
+        /// can never block the server (which holds its lock while pushing);
+        /// a client that falls this far behind is disconnected.
+        private let outbox: DispatchQueue
+        private let countLock = NSLock()
+        private var queued = 0
+        static let maxQueued = 50_000
+
+        init(socket: LineSocket, user: String) {
+            self.socket = socket; self.user = user
+            outbox = DispatchQueue(label: "kehu.session.\(user)")
+        }
+
+        func send(_ v: Value) {
+            countLock.lock()
+            queued += 1
+            let over = queued > Session.maxQueued
+            countLock.unlock()
+            if over { shutdown(socket.fd, Int32(SHUT_RDWR)); return }
+            outbox.async { [self] in
+                try? socket.send(v)
+                countLock.lock(); queued -= 1; countLock.unlock()
+            }
+        }
+    }
+
+    public init(store: FileStore, socketPath: String) {
+        self.store = store
+        self.socketPath = socketPath
+        self.audit = AuditLog(storePath: store.path)
+    }
+
+    var policy: AccessPolicy { AccessPolicy(sections: store.config.sections) }
+
+    /// Binds the socket (mode 0666: any local user may connect; the server decides what they get).
+    public func start() throws {
+        unlink(socketPath)
+        listenFD = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard listenFD >= 0 else { throw StoreError.io(path: socketPath, message: "socket: " + FileIO.errnoText()) }
+        var addr = sockaddr_un()
+        addr.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(socketPath.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: addr.sun_path) else { throw StoreError.io(path: socketPath, message: "socket path too long") }
+        withUnsafeMutableBytes(of: &addr.sun_path) { p in for (i, b) in bytes.enumerated() { p[i] = b } }
+        let rc = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listenFD, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        guard rc == 0 else { throw StoreError.io(path: socketPath, message: "bind: " + FileIO.errnoText()) }
+        chmod(socketPath, 0o666)
+        guard listen(listenFD, 128) == 0 else { throw StoreError.io(path: socketPath, message: "listen: " + FileIO.errnoText()) }
+    }
+
+    /// Accepts clients until `stop()`; also picks up writes made to the store directly.
+    public func run() throws {
+        if listenFD < 0 { try start() }
+        let watcher = Thread { [self] in
+            while !isStopping { usleep(200_000); pickUpOutsideWrites() }
+        }
+        watcher.start()
+        while !isStopping {
+            let fd = accept(listenFD, nil, nil)
+            if fd < 0 { if errno == EINTR { continue }; if isStopping { break }; continue }
+            var uid: uid_t = 0, pid: pid_t = 0
+            guard kehu_peer_credentials(fd, &uid, &pid) == 0, let pw = getpwuid(uid), let name = pw.pointee.pw_name else { close(fd); continue }
+            let session = Session(socket: LineSocket(fd: fd), user: String(cString: name))
+            let t = Thread { [self] in serve(session) }
+            t.start()
+        }
+    }
+
+    public func stop() {
+        lock.lock(); stopping = true; lock.unlock()
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        close(listenFD)
+        unlink(socketPath)
+    }
+
+    private var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+
+    // MARK: - One client
+
+    private func serve(_ session: Session) {
+        lock.lock()
+        sessions[ObjectIdentifier(session)] = session
+        peakClients = max(peakClients, sessions.count)
+        lock.unlock()
+        defer { lock.lock(); sessions[ObjectIdentifier(session)] = nil; lock.unlock() }
+        while let request = try? session.socket.receive() {
+            let reply = handle(request, session)
+            session.send(.object(["reply": reply]))
+        }
+    }
+
+    private func handle(_ request: Value, _ session: Session) -> Value {
+        let o = request.objectValue ?? [:]
+        lock.lock(); defer { lock.unlock() }
+        let vis = Visibility(policy: policy, user: session.user)
+        do {
+            switch o["op"]?.stringValue {
+            case "hello":
+                try? store.refresh()
+                let s = store.snapshot
+                let records = vis.records(of: s)
+                session.visible = Set(records.filter { $0.entity == "customer" }.map(\.id))
+                var config = store.config.sections
+                config["roles"] = nil; config["teams"] = nil; config["privacy"] = nil
+                return .object(["ok": true, "user": .string(session.user), "role": .string(policy.role(of: session.user).rawValue),
+                                "seq": .int(s.seq), "highest": .object(s.highestNumber.mapValues { .int(Int64($0)) }),
+                                "config": .object(config.mapValues { .object($0) }),
+                                "records": .array(records.map(Wire.record))])
+            case "commit":
+                let changes = try (o["changes"]?.arrayValue ?? []).map(Wire.change)
+                var refusals: [ChangeError] = []
+                let entries = try store.commit(as: session.user) { s in
+                    for c in changes {
+                        if let why = vis.refusal(c, in: s) { refusals.append(.invalid(entity: c.entity, id: c.id, field: "access", reason: why)) }
+                    }
+                    if !refusals.isEmpty { throw StoreError.rejected(refusals) }
+                    return changes
+                }
+                broadcast(store.lastReadEntries, except: nil)  // others' direct writes read during the commit
+                broadcast(entries, except: session)
+                let s = store.snapshot
+                updateVisible(session, entries, s, send: false)
+                return .object(["ok": true, "entries": .array(entries.map { Wire.entry(vis.masked($0, in: s)) })])
+            case "entries":
+                let after = o["after"]?.intValue ?? 0
+                let s = store.snapshot
+                let list = try store.entries(after: after).filter {
+                    vis.canSee(customerId: Visibility.customerId(entity: $0.change.entity, id: $0.change.id ?? "", fields: $0.change.fields, in: s), in: s)
+                }
+                return .object(["ok": true, "entries": .array(list.map { Wire.entry(vis.masked($0, in: s)) })])
+            case "reveal":
+                guard let id = o["id"]?.stringValue, let field = o["field"]?.stringValue else { throw WireError("reveal needs id and field") }
+                let s = store.snapshot
+                let cid = Visibility.customerId(entity: id.hasPrefix("P") ? "contact" : "customer", id: id, fields: [:], in: s)
+                guard vis.canSee(customerId: cid, in: s), let value = (id.hasPrefix("P") ? s.contacts[id]?.fieldValues[field] : s.customers[id]?.fieldValues[field]) else {
+                    try? audit.append(.init(at: .now, by: session.user, action: "denied", customer: cid, detail: "reveal \(id) \(field)"))
+                    throw WireError("\(id): not found or not yours")
+                }
+                try audit.append(.init(at: .now, by: session.user, action: "reveal", customer: cid, detail: "\(id).\(field)"))
+                return .object(["ok": true, "value": value])
+            case "export":
+                // Right of access: everything about one customer, unmasked, for users with the export right.
+                guard let id = o["id"]?.stringValue else { throw WireError("export needs an id") }
+                let s = store.snapshot
+                guard policy.mayExportPersonalData(session.user), let c = s.customers[id], policy.canSee(c, user: session.user) else {
+                    try? audit.append(.init(at: .now, by: session.user, action: "denied", customer: id, detail: "export personal data"))
+                    throw WireError("\(id): exporting personal data needs the export right (roles \(policy.exportRoles.map(\.rawValue).sorted().joined(separator: ", ")))")
+                }
+                try audit.append(.init(at: .now, by: session.user, action: "export", customer: id, detail: "personal data (right of access)"))
+                let recs = s.records(ofCustomer: c.id)
+                return .object(["ok": true, "records": .array(recs.map(Wire.record))])
+            case "audit":
+                guard let r = o["record"]?.objectValue, let action = r["action"]?.stringValue else { throw WireError("audit needs a record") }
+                try audit.append(.init(at: .now, by: session.user, action: action, customer: r["customer"]?.stringValue, detail: r["detail"]?.stringValue ?? ""))
+                return .object(["ok": true])
+            case "trail":
+                // The audit trail: admins see everyone's, others their own actions.
+                let mine = policy.role(of: session.user) != .admin
+                let recs = try audit.read().filter { !mine || $0.by == session.user }
+                return .object(["ok": true, "records": .array(recs.map {
+                    .object(["at": .string($0.at.description), "by": .string($0.by), "action": .string($0.action), "customer": Value($0.customer), "detail": .string($0.detail)])
+                })])
+            default:
+                throw WireError("unknown request")
+            }
+        } catch let StoreError.rejected(errors) {
+            let denied = errors.filter { if case .invalid(_, _, "access", _) = $0 { return true }; return false }
+            if !denied.isEmpty {
+                try? audit.append(.init(at: .now, by: session.user, action: "denied", customer: nil, detail: denied.map(\.description).joined(separator: "; ")))
+            }
+            return .object(["ok": false, "errors": .array(errors.map(Wire.error))])
+        } catch {
+            return .object(["ok": false, "message": .string("\(error)")])
+        }
+    }
+
+    // MARK: - Pushing changes
+
+    /// Sends each session what it may see of new entries; customers that became
+    /// visible arrive as whole records, those that stopped being visible as `hide`.
+    private func broadcast(_ entries: [JournalEntry], except: Session?) {
+        guard !entries.isEmpty else { return }
+        let s = store.snapshot
+        for session in sessions.values where session !== except {
+            updateVisible(session, entries, s, send: true)
+        }
+    }
+
+    private func updateVisible(_ session: Session, _ entries: [JournalEntry], _ s: Snapshot, send: Bool) {
+        let vis = Visibility(policy: policy, user: session.user)
+        for e in entries {
+            let c = e.change
+            if c.entity == "customer", let id = c.id {
+                let now = s.customers[id].map { policy.canSee($0, user: session.user) } ?? false
+                let had = session.visible.contains(id)
+                if c.op == .delete {
+                    if had, send { session.send(.object(["push": Wire.entry(e)])) }
+                    session.visible.remove(id)
+                } else if now && had {
+                    if send { session.send(.object(["push": Wire.entry(vis.masked(e, in: s))])) }
+                } else if now {
+                    session.visible.insert(id)
+                    if send { session.send(.object(["records": .array(vis.records(ofCustomer: id, in: s).map(Wire.record)), "seq": .int(e.seq)])) }
+                } else if had {
+                    session.visible.remove(id)
+                    if send { session.send(.object(["hide": .string(id), "seq": .int(e.seq)])) }
+                }
+                continue
+            }
+            guard send else { continue }
+            let cid = Visibility.customerId(entity: c.entity, id: c.id ?? "", fields: c.fields, in: s)
+            if c.op == .delete || cid == nil || session.visible.contains(cid!) {
+                session.send(.object(["push": Wire.entry(vis.masked(e, in: s))]))
+            }
+        }
+    }
+
+    private func pickUpOutsideWrites() {
+        lock.lock(); defer { lock.unlock() }
+        if (try? store.refresh()) == true { broadcast(store.lastReadEntries, except: nil) }
+    }
+}
+
+extension Value {
+    var arrayValue: [Value]? { if case .array(let a) = self { return a }; return nil }
+}

@@ -1,1 +1,0 @@
-// The terminal workstation: reducer, renderers, ncurses adapter.

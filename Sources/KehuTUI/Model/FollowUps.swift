@@ -1,0 +1,34 @@
+import KehuCore
+
+/// When each customer is next due for a follow-up.
+///
+/// This is the simple rule, used until the reminders feature (KehuCore/Reminders)
+/// supplies real reminders through `WorkstationOptions.followUps`: the last
+/// contact (or, with none, the day the owner took the customer or it was
+/// created) plus the cycle of its contact strategy (联系策略). Customers without
+/// a strategy have no due date.
+public struct FollowUps: Sendable {
+    /// Customer id → due date.
+    public var due: [String: LocalDate]
+    /// Shown under the agenda so users know how dates were made.
+    public var note: Label
+
+    public init(due: [String: LocalDate], note: Label) { self.due = due; self.note = note }
+
+    public static func simple(_ s: Snapshot, clock: Clock) -> FollowUps {
+        var due: [String: LocalDate] = [:]
+        var cycleOf: [String: Int] = [:]
+        for e in s.dictionary.entries(.contactStrategy) { if let d = e.cycleDays { cycleOf[e.code] = d } }
+        for c in s.customers.values {
+            guard let code = c.contactStrategy, let cycle = cycleOf[code] ?? s.dictionary.cycleDays(.contactStrategy, code) else { continue }
+            var last: Timestamp? = nil
+            for id in s.interactionsByCustomer[c.id] ?? [] {
+                if let i = s.interactions[id], i.kind == .contact, last == nil || i.at > last! { last = i.at }
+            }
+            let base = last.map(clock.date) ?? c.ownerSince ?? clock.date(c.createdAt)
+            due[c.id] = base.adding(days: cycle)
+        }
+        return FollowUps(due: due, note: Label(zh: "下次跟进 = 最近联系 + 联系策略周期(简单规则)",
+                                              en: "Next follow-up = last contact + contact-strategy cycle (simple rule)"))
+    }
+}
