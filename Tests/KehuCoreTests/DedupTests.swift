@@ -79,6 +79,18 @@ struct DedupTests {
         #expect(second.pairs.count == first.pairs.count - 1)
     }
 
+    @Test func pinyinMatchesAcrossScriptsAndHomophones() {
+        let fields = DedupField.defaults
+        let a = Customer(id: "C1", name: "深圳华强电子有限公司"), b = Customer(id: "C2", name: "深圳化强电子有限公司")
+        let ra = DedupRecord(customer: a, contacts: [Contact(id: "P1", customerId: "C1", name: "王晓东")], fields: fields)
+        let rb = DedupRecord(customer: b, contacts: [Contact(id: "P2", customerId: "C2", name: "Xiaodong Wang")], fields: fields)
+        #expect(fields[0].level(ra.values[0], rb.values[0]) == 2)
+        #expect(fields[1].level(ra.values[1], rb.values[1]) == 2)
+        #expect(DedupText.personKeys("王晓东") == ["wangxiaodong", "xiaodongwang"])
+        #expect(DedupText.personKeys("wei wang") == ["weiwang", "wangwei"])
+        #expect(!Set(ra.blockingKeys).isDisjoint(with: rb.blockingKeys))
+    }
+
     @Test func phoneKeys() {
         for s in ["13800138000", "+86 138 0013 8000", "(+86)13800138000", "0086-138-0013-8000", "１３８００１３８０００", "138 0013 8000 ext 12"] {
             #expect(DedupText.phone(s) == "13800138000", "\(s)")
