@@ -86,7 +86,12 @@ import KehuCore
     @Test func checkFindsASnapshotThatDisagreesWithTheJournal() throws {
         let (s, dir) = try demoStore(customers: 5)
         try s.writeSnapshot()
-        let snap = (dir as NSString).appendingPathComponent(FileStore.snapshotFile)
+        // The JSON-lines form (older stores) is the one a text edit can damage; see BinarySnapshotTests for the binary one.
+        let bin = (dir as NSString).appendingPathComponent(FileStore.snapshotFile)
+        let loaded = try SnapshotFile.read(bin)
+        let snap = SnapshotFile.legacyPath(besides: bin)
+        try SnapshotFile.writeJSONLines(loaded.snapshot, journalId: loaded.journalId, journalOffset: loaded.journalOffset, journalLine: loaded.journalLine, to: snap)
+        try FileManager.default.removeItem(atPath: bin)
         let text = try String(contentsOfFile: snap, encoding: .utf8).replacingOccurrences(of: "\"v\":1,", with: "\"v\":7,")
         try text.write(toFile: snap, atomically: true, encoding: .utf8)
         let report = StoreChecker.check(path: dir)
