@@ -150,6 +150,9 @@ public final class StoreServer: @unchecked Sendable {
                 let s = store.snapshot
                 updateVisible(session, entries, s, send: false)
                 return .object(["ok": true, "entries": .array(entries.map { Wire.entry(vis.masked($0, in: s)) })])
+            case "sync":
+                // Answered after every push queued before it: the client is then current.
+                return .object(["ok": true, "seq": .int(store.snapshot.seq)])
             case "entries":
                 let after = o["after"]?.intValue ?? 0
                 let s = store.snapshot
