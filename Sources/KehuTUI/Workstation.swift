@@ -91,6 +91,8 @@ public func runWorkstation(store: any Store, options: WorkstationOptions) throws
             if !dispatch(.resize(width: s.width, height: s.height)) { return }
         case .none:
             break
+        case .hangup:
+            return
         }
         poll()
         let now = Timestamp(seconds: Date().timeIntervalSince1970)

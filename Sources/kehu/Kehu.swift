@@ -20,6 +20,12 @@ struct Kehu: ParsableCommand {
             DictionaryCommand.self,
             ReportCommand.self,
             StressWriteCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            DedupCommand.self,
+            MergeCommand.self,
+            UnmergeCommand.self,
+            NotDuplicateCommand.self,
             ServeCommand.self,
             RevealCommand.self,
             AuditCommand.self,
@@ -35,6 +41,7 @@ struct Kehu: ParsableCommand {
             ClaimCommand.self,
             ReleaseCommand.self,
             AssignCommand.self,
+            BenchWorkstationCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

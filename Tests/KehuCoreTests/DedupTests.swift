@@ -79,6 +79,18 @@ struct DedupTests {
         #expect(second.pairs.count == first.pairs.count - 1)
     }
 
+    @Test func pinyinMatchesAcrossScriptsAndHomophones() {
+        let fields = DedupField.defaults
+        let a = Customer(id: "C1", name: "深圳华强电子有限公司"), b = Customer(id: "C2", name: "深圳化强电子有限公司")
+        let ra = DedupRecord(customer: a, contacts: [Contact(id: "P1", customerId: "C1", name: "王晓东")], fields: fields)
+        let rb = DedupRecord(customer: b, contacts: [Contact(id: "P2", customerId: "C2", name: "Xiaodong Wang")], fields: fields)
+        #expect(fields[0].level(ra.values[0], rb.values[0]) == 2)
+        #expect(fields[1].level(ra.values[1], rb.values[1]) == 2)
+        #expect(DedupText.personKeys("王晓东") == ["wangxiaodong", "xiaodongwang"])
+        #expect(DedupText.personKeys("wei wang") == ["weiwang", "wangwei"])
+        #expect(!Set(ra.blockingKeys).isDisjoint(with: rb.blockingKeys))
+    }
+
     @Test func phoneKeys() {
         for s in ["13800138000", "+86 138 0013 8000", "(+86)13800138000", "0086-138-0013-8000", "１３８００１３８０００", "138 0013 8000 ext 12"] {
             #expect(DedupText.phone(s) == "13800138000", "\(s)")
@@ -90,6 +102,30 @@ struct DedupTests {
         #expect(DedupText.phone("12345") == nil)
         #expect(DedupText.email("ＳＡＬＥＳ＠hq.com ") == "sales@hq.com")
         #expect(DedupText.fold("Ｗｅｉ　WANG, 王 伟") == "wei wang王伟")
+    }
+
+    @Test func findsTheDemoStoresPlantedDuplicates() throws {
+        var gen = DemoGenerator(seed: 1, customers: 1500, today: LocalDate("2026-11-25")!)
+        var snapshot = Snapshot()
+        var seq: Int64 = 0
+        for batch in gen.batches(chunk: 500) {
+            for c in batch { seq += 1; try snapshot.apply(JournalEntry(seq: seq, at: Timestamp(millis: 0), by: "t", change: c)) }
+        }
+        let planted = Set(gen.plantedDuplicates.map { DedupDecision.key($0.0, $0.1) })
+        let result = Deduplicator().run(snapshot)
+        let found = Set(result.pairs.map { DedupDecision.key($0.id1, $0.id2) })
+        for p in result.pairs.filter({ !planted.contains(DedupDecision.key($0.id1, $0.id2)) }).prefix(3) {
+            let a = snapshot.customers[p.id1]!, b = snapshot.customers[p.id2]!
+            print("FP", p.score, p.agreeing, p.similar, a.name, b.name, a.phone ?? "", b.phone ?? "", a.email ?? "", b.email ?? "", snapshot.contacts(of: a.id).map(\.name), snapshot.contacts(of: b.id).map(\.name))
+        }
+        print(DedupTests.describe(result.model))
+        #expect(!planted.isEmpty)
+        #expect(planted.subtracting(found).isEmpty, "missed \(planted.subtracting(found).sorted())")
+        #expect(Double(found.intersection(planted).count) / Double(found.count) >= 0.95)
+    }
+
+    static func describe(_ m: FellegiSunter) -> String {
+        m.fields.indices.map { f in m.fields[f] + " m=" + m.m[f].map { String(format: "%.3f", $0) }.joined(separator: ",") + " u=" + m.u[f].map { String(format: "%.4f", $0) }.joined(separator: ",") }.joined(separator: "\n") + " λ=\(m.lambda)"
     }
 
     @Test func fieldNames() {

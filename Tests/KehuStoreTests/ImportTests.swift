@@ -150,9 +150,7 @@ struct ImportTests {
 @Suite("Export round trip")
 struct RoundTripTests {
     func demo() throws -> FileStore {
-        let s = try FileStore.create(at: temporaryFolder("demo"), user: "alice")
-        var gen = DemoGenerator(seed: 9, customers: 120, today: LocalDate("2026-11-25")!)
-        for b in gen.batches(chunk: 50) { try s.commit(b) }
+        let s = try demoFileStore("demo", seed: 9, customers: 120)
         // Hostile and awkward values survive too.
         let c1 = s.snapshot.customers["C1"]!
         try s.commit(.update(.customer, id: "C1", base: c1.version,

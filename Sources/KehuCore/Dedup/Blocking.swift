@@ -7,7 +7,8 @@
 /// - `n:` the company name without its legal form;
 /// - `g:` each name token — a Latin word, or two adjacent Han characters — so a
 ///   mistyped character or a reordered name still shares most tokens;
-/// - `z:` postcode plus the first character of the name.
+/// - `z:` postcode plus the first character of the name;
+/// - `y:` the pinyin of a Chinese name (homophones typed by a pinyin input method).
 ///
 /// Contact names are compared but not blocked on: 王伟 or 张敏 are shared by
 /// thousands of unrelated people, so such a block brings mostly non-matches.
@@ -28,6 +29,8 @@ public struct Blocking: Sendable {
             keys.append("n:" + b.core)
             for t in DedupText.tokens(b.core) { keys.append("g:" + t) }
             if let pc = b.postcode, let first = b.core.first { keys.append("z:" + pc + String(first)) }
+            // Same sound (a homophone typed by a pinyin input method: 华强 / 化强).
+            if b.core.unicodeScalars.contains(where: DedupText.isHan) { keys.append("y:" + Pinyin.full(b.core)) }
         }
         return keys
     }

@@ -10,6 +10,9 @@ public struct DedupRecord: Sendable {
         var sorted: [[UInt32]] = []
         /// Mailbox names (before the `@`) of email values.
         var mailboxes: [Substring] = []
+        /// Pinyin spellings (company: the name's pinyin; persons: surname first and last),
+        /// so 王伟 meets Wang Wei and Wei Wang, and a homophone typo still agrees.
+        var phonetic: [String] = []
         public var isEmpty: Bool { texts.isEmpty }
 
         mutating func add(_ text: String, sortedToo: Bool = false) {
@@ -67,8 +70,14 @@ public struct DedupRecord: Sendable {
     static func prepare(_ field: DedupField, _ b: Basis, _ c: Customer) -> Value {
         var v = Value()
         switch field.comparator {
-        case .company: v.add(b.core, sortedToo: true)
-        case .persons: for p in b.persons { v.add(p, sortedToo: true) }
+        case .company:
+            v.add(b.core, sortedToo: true)
+            if b.core.unicodeScalars.contains(where: DedupText.isHan) { v.phonetic = [Pinyin.full(b.core)] }
+        case .persons:
+            for p in b.persons {
+                v.add(p, sortedToo: true)
+                v.phonetic += DedupText.personKeys(p)
+            }
         case .phone: v.texts = b.phones
         case .email:
             v.texts = b.emails
@@ -91,6 +100,11 @@ extension DedupField {
         switch comparator {
         case .company:
             if a.texts[0] == b.texts[0] { return 3 }
+            // One name inside the other (华强电子 in 深圳市华强电子): the same company written shorter.
+            let (short, long) = a.scalars[0].count < b.scalars[0].count ? (a, b) : (b, a)
+            if short.scalars[0].count >= (DedupText.isHan(Unicode.Scalar(short.scalars[0][0]) ?? " ") ? 3 : 6),
+               long.texts[0].contains(short.texts[0]) { return 2 }
+            if let x = a.phonetic.first, x == b.phonetic.first { return 2 }
             var s = JaroWinkler.similarity(a.scalars[0], b.scalars[0])
             if s < 0.92, !a.sorted[0].isEmpty || !b.sorted[0].isEmpty {
                 let x = a.sorted[0].isEmpty ? a.scalars[0] : a.sorted[0], y = b.sorted[0].isEmpty ? b.scalars[0] : b.sorted[0]
@@ -107,6 +121,7 @@ extension DedupField {
                     best = max(best, JaroWinkler.similarity(x, y))
                 }
             }
+            if !a.phonetic.isEmpty, a.phonetic.contains(where: b.phonetic.contains) { return 2 }
             return best >= 0.88 ? 1 : 0
         case .phone:
             var partial = false

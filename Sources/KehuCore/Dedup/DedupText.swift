@@ -125,6 +125,23 @@ public enum DedupText {
         return s
     }
 
+    /// Spellings of a folded person name that survive script and order: a Han name
+    /// as pinyin surname-first and surname-last (王晓东 → wangxiaodong, xiaodongwang),
+    /// a two-word Latin name joined both ways (Xiaodong Wang → xiaodongwang, wangxiaodong).
+    public static func personKeys(_ folded: String) -> [String] {
+        let scalars = Array(folded.unicodeScalars)
+        if scalars.count >= 2, scalars.count <= 4, scalars.allSatisfy(isHan) {
+            let surname = Pinyin.full(String(String.UnicodeScalarView([scalars[0]])), surname: true)
+            let given = Pinyin.full(String(String.UnicodeScalarView(scalars.dropFirst())))
+            return [surname + given, given + surname]
+        }
+        let words = folded.split(separator: " ")
+        if words.count == 2, words.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isASCII } }) {
+            return [String(words[0] + words[1]), String(words[1] + words[0])]
+        }
+        return []
+    }
+
     /// Tokens of a folded name in sorted order, so `wang wei` and `wei wang` agree.
     public static func sortedTokens(_ folded: String) -> String {
         let t = folded.split(separator: " ")

@@ -9,8 +9,9 @@
 /// duplicate (sometimes two) made with one to three of: a typo in the name,
 /// another legal form, full-width characters, another phone format, a contact
 /// name in the other order, a moved address (often with a new landline), new
-/// phone numbers, the city left out of the name, a dropped email or contact, a
-/// change of letter case. Deterministic for a seed.
+/// phone numbers, the city left out of the name, a homophone (another character
+/// with the same pinyin), a contact written in pinyin, a dropped email or
+/// contact, a change of letter case. Deterministic for a seed.
 public struct SyntheticCustomers: Sendable {
     public var inputs: [Deduplicator.Input] = []
     /// The planted duplicate pairs as `DedupDecision.key`s.
@@ -105,6 +106,15 @@ struct Gen {
     static let roads = ["人民", "解放", "建设", "中山", "和平", "科技", "滨海", "新华", "长江", "黄河", "文化", "工业", "创业", "世纪",
                         "迎宾", "学府", "东风", "胜利", "团结", "光明", "振兴", "青年", "金融", "花园"]
     static let roadKinds = ["路", "大道", "街", "北路", "南路", "东路"]
+    /// Characters of the brand pool grouped by reading, for homophone typos.
+    static let homophones: [String: [Unicode.Scalar]] = {
+        var out: [String: [Unicode.Scalar]] = [:]
+        for ch in "华化花画强墙抢中忠钟盛胜圣达大答鑫新心欣源元原园恒横通同统宏红鸿洪远院愿天田添龙隆瑞锐金今晋鼎定丁博波伯雅亚业永勇安德得福富康明名鸣昌长荣容晨辰光广海纳百川东冬方芳伟为维巨聚星兴蓝兰云运帆凡汇会启起航行卓越跃智志联创维正政泰太国邦宝保丰风顺景京" {
+            guard let u = ch.unicodeScalars.first, let r = Pinyin.reading(u) else { continue }
+            out[r, default: []].append(u)
+        }
+        return out
+    }()
     static let freeMail = ["163.com", "qq.com", "126.com", "sina.com", "foxmail.com"]
 
     mutating func company() -> Customer {
@@ -170,7 +180,7 @@ struct Gen {
         return p
     }
 
-    enum Perturbation: CaseIterable { case typo, legalForm, fullWidth, phoneFormat, swapName, moved, drop, letterCase, newNumbers, cityDropped }
+    enum Perturbation: CaseIterable { case typo, legalForm, fullWidth, phoneFormat, swapName, moved, drop, letterCase, newNumbers, cityDropped, homophone, pinyinContact }
 
     mutating func duplicate(of base: Deduplicator.Input) -> Deduplicator.Input {
         var d = base
@@ -230,6 +240,24 @@ struct Gen {
                 var rest = d.customer.name.dropFirst(city.zh.count)
                 if rest.hasPrefix("市") { rest = rest.dropFirst() }
                 d.customer.name = chance(0.5) ? String(rest) : rest.replacingOccurrences(of: "有限", with: "（\(city.zh)）有限")
+            }
+        case .homophone:
+            // A pinyin input method picked another character with the same sound.
+            var scalars = Array(d.customer.name.unicodeScalars)
+            for k in scalars.indices.shuffled(using: &rng) where DedupText.isHan(scalars[k]) {
+                guard let r = Pinyin.reading(scalars[k]), let alt = Gen.homophones[r]?.first(where: { $0 != scalars[k] }) else { continue }
+                scalars[k] = alt
+                d.customer.name = String(String.UnicodeScalarView(scalars))
+                break
+            }
+        case .pinyinContact:
+            // 王伟 typed as Wang Wei or Wei Wang.
+            for k in d.contacts.indices where d.contacts[k].name.unicodeScalars.allSatisfy(DedupText.isHan) {
+                let keys = DedupText.personKeys(d.contacts[k].name)
+                guard !keys.isEmpty, let first = d.contacts[k].name.unicodeScalars.first else { continue }
+                let surname = Pinyin.full(String(first), surname: true).capitalized
+                let given = String(keys[0].dropFirst(surname.count)).capitalized
+                d.contacts[k].name = chance(0.5) ? "\(surname) \(given)" : "\(given) \(surname)"
             }
         case .letterCase:
             d.customer.name = latin ? d.customer.name.uppercased() : d.customer.name

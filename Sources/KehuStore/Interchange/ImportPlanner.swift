@@ -116,10 +116,17 @@ public struct ImportPlanner {
         let row = table.rows[r]
         for (c, t) in map.targets.enumerated() {
             guard case .field(let f) = t, c < row.count else { continue }
-            let text = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = ImportPlanner.trimmed(row[c])
             if !text.isEmpty { out.append((f, text)) }
         }
         return out
+    }
+
+    /// The text without surrounding white space; cells are usually already trimmed,
+    /// so this checks the ends first instead of calling Foundation for every cell.
+    static func trimmed(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, let l = s.unicodeScalars.last else { return s }
+        return f.properties.isWhitespace || l.properties.isWhitespace ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
     }
 
     func report(_ errors: [ChangeError], _ r: Int, _ problems: inout [ImportProblem]) {
@@ -153,7 +160,7 @@ public struct ImportPlanner {
         var seq = snapshot.seq
         for (c, k) in columns {
             for row in table.rows where c < row.count {
-                let text = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = ImportPlanner.trimmed(row[c])
                 guard !text.isEmpty, snapshot.dictionary.resolve(k, text) == nil else { continue }
                 let change = Change(op: .create, entity: Entity.dictionary.rawValue, id: "\(k.rawValue)/\(text)",
                                     fields: ["zh": .string(text), "en": .string(text)], event: "import")

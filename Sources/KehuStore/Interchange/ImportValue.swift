@@ -46,6 +46,7 @@ public enum ImportValue {
     /// A calendar date from `2024-01-31`, `2024/1/31`, `2024.1.31`, `2024年1月31日`,
     /// or the date part of `2024-01-31 09:30:00` / `2024-01-31T09:30:00Z`.
     public static func date(_ text: String) -> LocalDate? {
+        if text.utf8.count == 10, let d = LocalDate(text) { return d }
         var t = Substring(text.trimmingCharacters(in: .whitespaces))
         if let cut = t.firstIndex(where: { $0 == " " || $0 == "T" }) { t = t[..<cut] }
         if t.contains("年") {
@@ -82,7 +83,8 @@ public enum ImportValue {
 
     /// `¥1,234.50` → `1234.50`; nil when not an amount.
     public static func amount(_ text: String) -> String? {
-        Money(parsing: text.replacingOccurrences(of: "，", with: ","))?.plain
+        if let m = Money(parsing: text) { return m.plain }
+        return Money(parsing: text.replacingOccurrences(of: "，", with: ","))?.plain
     }
 
     /// An interaction kind from its key or either label (联系, 反馈, 投诉).

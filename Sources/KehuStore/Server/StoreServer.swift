@@ -143,13 +143,16 @@ public final class StoreServer: @unchecked Sendable {
                         if let why = vis.refusal(c, in: s) { refusals.append(.invalid(entity: c.entity, id: c.id, field: "access", reason: why)) }
                     }
                     if !refusals.isEmpty { throw StoreError.rejected(refusals) }
-                    return changes
+                    return try enforcePoolRules(changes, user: session.user, in: s)
                 }
                 broadcast(store.lastReadEntries, except: nil)  // others' direct writes read during the commit
                 broadcast(entries, except: session)
                 let s = store.snapshot
                 updateVisible(session, entries, s, send: false)
                 return .object(["ok": true, "entries": .array(entries.map { Wire.entry(vis.masked($0, in: s)) })])
+            case "sync":
+                // Answered after every push queued before it: the client is then current.
+                return .object(["ok": true, "seq": .int(store.snapshot.seq)])
             case "entries":
                 let after = o["after"]?.intValue ?? 0
                 let s = store.snapshot
@@ -201,6 +204,30 @@ public final class StoreServer: @unchecked Sendable {
         } catch {
             return .object(["ok": false, "message": .string("\(error)")])
         }
+    }
+
+    /// Claims are rebuilt here from the pool rules (holding limit, claims per
+    /// day, re-claim wait), so a client talking to the socket by hand cannot
+    /// skip them or leave the claim counters out.
+    private func enforcePoolRules(_ changes: [Change], user: String, in s: Snapshot) throws -> [Change] {
+        let claims = changes.filter { c in
+            c.entity == "customer" && c.op == .update && c.fields["owner"]?.stringValue == user
+                && c.id.flatMap { s.customers[$0] }.map { $0.owner == nil } == true
+        }
+        guard !claims.isEmpty else { return changes }
+        let actions = PoolActions(rules: try store.config.poolRules(), calendar: try store.config.agendaCalendar(),
+                                  today: try store.config.agendaCalendar().today(), user: user)
+        var out = changes.filter { $0.entity != PoolClaims.entity && !claims.contains($0) }
+        var working = s
+        for c in claims {
+            let built: [Change]
+            do { built = try actions.claim(c.id!, in: working) } catch {
+                throw StoreError.rejected([.invalid(entity: "customer", id: c.id, field: "owner", reason: error.description)])
+            }
+            for b in built { try? working.apply(JournalEntry(seq: working.seq + 1, at: .now, by: user, change: b)) }
+            out += built
+        }
+        return out
     }
 
     // MARK: - Pushing changes

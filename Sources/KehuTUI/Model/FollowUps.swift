@@ -19,13 +19,16 @@ public struct FollowUps: Sendable {
         var due: [String: LocalDate] = [:]
         var cycleOf: [String: Int] = [:]
         for e in s.dictionary.entries(.contactStrategy) { if let d = e.cycleDays { cycleOf[e.code] = d } }
+        // One pass over the interactions (no per-customer id lookups): the last contact of each customer.
+        var lastContact: [String: Timestamp] = [:]
+        lastContact.reserveCapacity(s.customers.count)
+        for i in s.interactions.values where i.kind == .contact {
+            if let t = lastContact[i.customerId], t >= i.at { continue }
+            lastContact[i.customerId] = i.at
+        }
         for c in s.customers.values {
             guard let code = c.contactStrategy, let cycle = cycleOf[code] ?? s.dictionary.cycleDays(.contactStrategy, code) else { continue }
-            var last: Timestamp? = nil
-            for id in s.interactionsByCustomer[c.id] ?? [] {
-                if let i = s.interactions[id], i.kind == .contact, last == nil || i.at > last! { last = i.at }
-            }
-            let base = last.map(clock.date) ?? c.ownerSince ?? clock.date(c.createdAt)
+            let base = lastContact[c.id].map(clock.date) ?? c.ownerSince ?? clock.date(c.createdAt)
             due[c.id] = base.adding(days: cycle)
         }
         return FollowUps(due: due, note: Label(zh: "下次跟进 = 最近联系 + 联系策略周期(简单规则)",

@@ -8,7 +8,7 @@ enum Agenda {
     static func items(_ s: AppState) -> [Item] {
         let horizon = s.clock.today.adding(days: 30)
         return s.followUps.due.compactMap { id, d -> Item? in
-            guard d <= horizon, let c = s.snapshot.customers[id] else { return nil }
+            guard d <= horizon, let c = s.snapshot.customers[id], s.agendaAll || c.owner == s.user else { return nil }
             return Item(id: id, name: c.name, due: d, owner: c.owner)
         }.sorted { ($0.due, idNumber($0.id)) < ($1.due, idNumber($1.id)) }
     }
@@ -16,8 +16,9 @@ enum Agenda {
     static func render(_ s: AppState, into g: inout Grid, rect r: Rect) {
         g.fill(x: r.x, y: r.y, width: r.width, height: r.height)
         let list = items(s)
-        g.put([Span(" " + s.t(.paneAgenda) + " ", .tabActive), Span(" " + s.t(.agendaTitle) + " · \(list.count)", .dim)],
-              x: r.x, y: r.y, maxWidth: r.width)
+        let scope = s.agendaAll ? s.t(.agendaEveryone) : s.t(.agendaMine, s.user)
+        g.put([Span(" " + s.t(.paneAgenda) + " ", .tabActive), Span(" " + s.t(.agendaTitle) + " · ", .dim), Span(scope, .accent),
+               Span(" · \(list.count)", .dim)], x: r.x, y: r.y, maxWidth: r.width)
         g.put(s.followUps.note.text(s.lang), x: r.x + 1, y: r.y + 1, role: .dim, maxWidth: r.width - 1)
         if list.isEmpty { g.put(s.t(.agendaEmpty), x: r.x + 1, y: r.y + 3, role: .dim, maxWidth: r.width - 1); return }
         let rows = max(1, r.height - 2)

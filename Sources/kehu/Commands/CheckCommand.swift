@@ -5,6 +5,8 @@ import KehuStore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Verify a store: parse, versions, snapshot == replay.")
 
+    @Flag(help: "Also report data quality: missing and invalid fields, values outside the dictionary, stale customers, likely duplicates.") var data = false
+    @Option(help: "With --data: table (summary and examples), csv or json (every finding).") var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -12,6 +14,7 @@ struct CheckCommand: ParsableCommand {
         let report = StoreChecker.check(path: path)
         for f in report.findings { print(f.description) }
         if report.ok {
+            if data { try DataCheck.run(storeOptions, format: format); return }
             print("ok: \(path): \(report.entries) journal entries, \(report.customers) customers, \(report.records) records")
         } else {
             throw ExitCode(1)
