@@ -57,7 +57,8 @@ public struct SnapshotLoader {
         guard ref > 0 else { return 0 }
         let c = cache[ref]
         if c != 0 { return c }
-        let new = pool.code(strings[ref - 1])
+        // The reader's table holds each string once, so a new reference is a new string for this pool.
+        let new = pool.appendDistinct(strings[ref - 1])
         cache[ref] = new
         return new
     }
