@@ -40,14 +40,16 @@ public final class StoreServer: @unchecked Sendable {
             outbox = DispatchQueue(label: "kehu.session.\(user)")
         }
 
-        func send(_ v: Value) {
+        func send(_ v: Value) { send(line: LineSocket.line(v)) }
+
+        func send(line: [UInt8]) {
             countLock.lock()
             queued += 1
             let over = queued > Session.maxQueued
             countLock.unlock()
             if over { shutdown(socket.fd, Int32(SHUT_RDWR)); return }
             outbox.async { [self] in
-                try? socket.send(v)
+                try? socket.send(line: line)
                 countLock.lock(); queued -= 1; countLock.unlock()
             }
         }
@@ -300,26 +302,48 @@ public final class StoreServer: @unchecked Sendable {
     private func broadcast(_ entries: [JournalEntry], except: Session?) {
         guard !entries.isEmpty else { return }
         let s = store.snapshot
+        let policy = self.policy
+        // Sessions that see a record the same way (clear or masked) get the same
+        // bytes: encode each message once, not once per client.
+        var memo: [String: [UInt8]] = [:]
         for session in sessions.values where session !== except {
-            updateVisible(session, entries, s, send: true)
+            updateVisible(session, entries, s, send: true, policy: policy, memo: &memo)
         }
     }
 
     private func updateVisible(_ session: Session, _ entries: [JournalEntry], _ s: Snapshot, send: Bool) {
+        var memo: [String: [UInt8]] = [:]
+        updateVisible(session, entries, s, send: send, policy: policy, memo: &memo)
+    }
+
+    private func updateVisible(_ session: Session, _ entries: [JournalEntry], _ s: Snapshot, send: Bool,
+                               policy: AccessPolicy, memo: inout [String: [UInt8]]) {
         let vis = Visibility(policy: policy, user: session.user)
+        func line(_ kind: String, _ e: JournalEntry, _ cid: String?, _ make: () -> Value) -> [UInt8] {
+            let clear = policy.seesClear(cid.flatMap { s.customers[$0] }, user: session.user)
+            let key = "\(kind)|\(e.seq)|\(clear)"
+            if let l = memo[key] { return l }
+            let l = LineSocket.line(make())
+            memo[key] = l
+            return l
+        }
         for e in entries {
             let c = e.change
             if c.entity == "customer", let id = c.id {
                 let now = s.customers[id].map { policy.canSee($0, user: session.user) } ?? false
                 let had = session.visible.contains(id)
                 if c.op == .delete {
-                    if had, send { session.send(.object(["push": Wire.entry(e)])) }
+                    if had, send { session.send(line: line("delete", e, nil) { .object(["push": Wire.entry(e)]) }) }
                     session.visible.remove(id)
                 } else if now && had {
-                    if send { session.send(.object(["push": Wire.entry(vis.masked(e, in: s))])) }
+                    if send { session.send(line: line("push", e, id) { .object(["push": Wire.entry(vis.masked(e, in: s))]) }) }
                 } else if now {
                     session.visible.insert(id)
-                    if send { session.send(.object(["records": .array(vis.records(ofCustomer: id, in: s).map(Wire.record)), "seq": .int(e.seq)])) }
+                    if send {
+                        session.send(line: line("records", e, id) {
+                            .object(["records": .array(vis.records(ofCustomer: id, in: s).map(Wire.record)), "seq": .int(e.seq)])
+                        })
+                    }
                 } else if had {
                     session.visible.remove(id)
                     if send { session.send(.object(["hide": .string(id), "seq": .int(e.seq)])) }
@@ -329,7 +353,7 @@ public final class StoreServer: @unchecked Sendable {
             guard send else { continue }
             let cid = Visibility.customerId(entity: c.entity, id: c.id ?? "", fields: c.fields, in: s)
             if c.op == .delete || cid == nil || session.visible.contains(cid!) {
-                session.send(.object(["push": Wire.entry(vis.masked(e, in: s))]))
+                session.send(line: line("push", e, cid) { .object(["push": Wire.entry(vis.masked(e, in: s))]) })
             }
         }
     }
