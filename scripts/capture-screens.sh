@@ -22,9 +22,12 @@ wait_for() {  # wait_for TEXT: poll the screen (10 s at most)
 shot() {  # shot TITLE
   echo; echo "### $1"; echo; echo '```text'; t capture-pane -p -t k | sed -e 's/[[:space:]]*$//'; echo '```'
 }
-start() {  # start W H LANG
+start() {  # start W H LANG TEXT: a fresh server (the last one may still be exiting)
   t kill-server 2>/dev/null || true
-  t new-session -d -s k -x "$1" -y "$2" "env KEHU_STORE='$DIR' TERM=xterm-256color '$BIN' --lang $3"
+  for _ in 1 2 3 4 5; do
+    sleep 0.3
+    t new-session -d -s k -x "$1" -y "$2" "env KEHU_STORE='$DIR' TERM=xterm-256color '$BIN' --lang $3" 2>/dev/null && break
+  done
   wait_for "$4"
 }
 

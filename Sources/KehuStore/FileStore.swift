@@ -278,6 +278,79 @@ public final class FileStore: Store {
         return entries
     }
 
+    /// Commits several independent batches (from different clients of `kehu
+    /// serve`) under one lock with one write and ONE fsync: group commit. Each
+    /// batch succeeds or fails on its own; a refused one leaves no trace.
+    /// - Returns: per batch, its entries or the error that refused it.
+    public func commitGroup(_ items: [(actor: String, build: (Snapshot) throws -> [Change])]) throws -> [Result<[JournalEntry], Error>] {
+        try FileIO.lock(lockFD, lockPath, exclusive: true)
+        defer { FileIO.unlock(lockFD) }
+        try catchUp(repairTail: true)
+        let now = Timestamp.now
+        var working = snapshot
+        var results: [Result<[JournalEntry], Error>] = []
+        var units: [[JournalEntry]] = []
+        for item in items {
+            do {
+                let changes = try item.build(working)
+                if changes.count == 1 {
+                    // One change: checked first, it is sure to apply, so no copy of the state is needed.
+                    var change = changes[0]
+                    if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                        change.id = working.nextId(for: entity)
+                    }
+                    let problems = working.check(change)
+                    if !problems.isEmpty { throw StoreError.rejected(problems) }
+                    let entry = JournalEntry(seq: working.seq + 1, at: now, by: item.actor, change: change)
+                    try working.apply(entry)
+                    units.append([entry])
+                    results.append(.success([entry]))
+                    continue
+                }
+                var trial = working
+                var entries: [JournalEntry] = []
+                var errors: [ChangeError] = []
+                for var change in changes {
+                    if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                        change.id = trial.nextId(for: entity)
+                    }
+                    let problems = trial.check(change)
+                    if !problems.isEmpty { errors += problems; continue }
+                    let entry = JournalEntry(seq: trial.seq + 1, at: now, by: item.actor, change: change)
+                    do { try trial.apply(entry) } catch { errors.append(error); continue }
+                    entries.append(entry)
+                }
+                if !errors.isEmpty { throw StoreError.rejected(errors) }
+                working = trial
+                if !entries.isEmpty { units.append(entries) }
+                results.append(.success(entries))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        guard !units.isEmpty else { return results }
+        var text = ""
+        for u in units {
+            if u.count > 1 { text += JournalCodec.batchHeader(count: u.count) + "\n" }
+            for e in u { text += JournalCodec.line(e); text += "\n" }
+        }
+        let before = offset
+        do {
+            try FileIO.writeAll(journalFD, journalPath, Array(text.utf8))
+            try FileIO.sync(journalFD, journalPath)
+        } catch {
+            _ = ftruncate(journalFD, off_t(before))
+            _ = fsync(journalFD)
+            throw error
+        }
+        offset = before + text.utf8.count
+        lineNumber += units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
+        snapshot = working
+        entriesSinceSnapshot += units.reduce(0) { $0 + $1.count }
+        if snapshotDue { try? writeSnapshot() }
+        return results
+    }
+
     /// Appends committed entries with one write and fsyncs; on failure cuts the
     /// journal back so that no partial batch is left behind.
     private func append(_ entries: [JournalEntry]) throws {

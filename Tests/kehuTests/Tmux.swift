@@ -51,9 +51,10 @@ final class Tmux {
         return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
-    /// Starts `command` (run by sh) in a width×height terminal; the pane stays after it exits.
+    /// Starts `command` (run by sh) in a width×height terminal; when it exits,
+    /// the shell prints its status (tmux 3.3's `pane_dead_status` is not reliable).
     func start(_ command: String, width: Int, height: Int) throws {
-        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command + "; echo KEHU-EXIT:$?; sleep 60"])
         try run(["set-option", "-t", session, "remain-on-exit", "on"])
     }
 
@@ -78,15 +79,18 @@ final class Tmux {
 
     func wait(for text: String, timeout: Double = 15) throws -> String { try wait("'\(text)'", timeout: timeout) { $0.contains(text) } }
 
-    /// Waits for the program to exit; returns its status.
+    /// Waits for the program to exit; returns its status (128 + N for signal N).
     func waitForExit(timeout: Double = 10) throws -> Int {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end {
-            // The status can lag the dead flag by a moment: wait until both are there.
-            if try format("#{pane_dead}") == "1", let status = Int(try format("#{pane_dead_status}")) { return status }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw TmuxTimeout(message: "the program did not exit; screen was:\n\(try screen())")
+        let text = try wait("the program to exit", timeout: timeout) { $0.contains("KEHU-EXIT:") }
+        let tail = text.components(separatedBy: "KEHU-EXIT:")[1]
+        return Int(tail.prefix { $0.isNumber }) ?? -1
+    }
+
+    /// The process the pane's shell started (the program under test).
+    func programPid() throws -> pid_t? {
+        guard let shell = Int32(try format("#{pane_pid}")) else { return nil }
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
     func kill() { _ = try? run(["kill-server"]) }

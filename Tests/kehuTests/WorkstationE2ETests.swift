@@ -87,7 +87,9 @@ import KehuStore
         #expect(status == 0, "exit status \(status); screen:\n\(screen)")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// SIGTERM, SIGHUP (a dropped SSH connection), SIGINT, and a crash signal.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGSEGV])
+    func aSignalRestoresTheTerminal(_ signal: Int32) throws {
         guard Tmux.available else { print("skipped: tmux is not installed"); return }
         let dir = try demoStore()
         let tmux = Tmux()
@@ -95,11 +97,11 @@ import KehuStore
         try tmux.start(command(dir, "--lang en"), width: 100, height: 30)
         try tmux.wait(for: "customers")
         #expect(try tmux.format("#{alternate_on}") == "1")
-        let pid = try tmux.format("#{pane_pid}")
-        // The pane runs `env … kehu`; env execs kehu, so the pane's pid is kehu's.
-        kill(pid_t(pid)!, SIGTERM)
+        // The pane's shell runs `env … kehu`; env execs kehu, so the shell's child is kehu.
+        guard let pid = try tmux.programPid() else { Issue.record("no program pid"); return }
+        kill(pid, signal)
         let status = try tmux.waitForExit()
-        #expect(status != 0)
+        #expect(status == 128 + Int(signal))      // it dies of the signal, after restoring the terminal
         #expect(try tmux.format("#{alternate_on}") == "0")
     }
 

@@ -12,8 +12,12 @@ public struct FollowUps: Sendable {
     public var due: [String: LocalDate]
     /// Shown under the agenda so users know how dates were made.
     public var note: Label
+    /// What the due item is, per customer, when the source knows (跟进, 业务下滑, 公海预警 …).
+    public var kinds: [String: Label]
 
-    public init(due: [String: LocalDate], note: Label) { self.due = due; self.note = note }
+    public init(due: [String: LocalDate], note: Label, kinds: [String: Label] = [:]) {
+        self.due = due; self.note = note; self.kinds = kinds
+    }
 
     public static func simple(_ s: Snapshot, clock: Clock) -> FollowUps {
         var due: [String: LocalDate] = [:]

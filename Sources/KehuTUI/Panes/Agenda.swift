@@ -32,10 +32,13 @@ enum Agenda {
             let when = days < 0 ? s.t(.agendaOverdue, -days) : (days == 0 ? s.t(.agendaToday) : s.t(.agendaInDays, days))
             let role: Role = days < 0 ? .overdue : (days == 0 ? .due : .normal)
             let whenW = s.lang == .zh ? 14 : 18, ownerW = 10
-            let nameW = max(8, r.width - 1 - 11 - whenW - ownerW - 3)
-            g.put([Span(it.due.description + " ", role), Span(TextFit.fit(when, whenW) + " ", role),
-                   Span(TextFit.fit(it.name, nameW) + " "), Span(TextFit.fit(it.owner.map { "@" + $0 } ?? s.t(.inPool), ownerW), .dim)],
-                  x: r.x + 1, y: y, maxWidth: r.width - 1)
+            let kind = s.followUps.kinds[it.id]?.text(s.lang)
+            let kindW = kind == nil ? 0 : (s.lang == .zh ? 9 : 13)
+            let nameW = max(8, r.width - 1 - 11 - whenW - kindW - ownerW - 3)
+            var spans = [Span(it.due.description + " ", role), Span(TextFit.fit(when, whenW) + " ", role)]
+            if let kind { spans.append(Span(TextFit.fit(kind, kindW - 1) + " ", .accent)) }
+            spans += [Span(TextFit.fit(it.name, nameW) + " "), Span(TextFit.fit(it.owner.map { "@" + $0 } ?? s.t(.inPool), ownerW), .dim)]
+            g.put(spans, x: r.x + 1, y: y, maxWidth: r.width - 1)
             if k == s.agendaCursor { g.paint(x: r.x, y: y, width: r.width, role: .selected) }
         }
     }

@@ -16,6 +16,7 @@ func openWorkstation(_ store: any Store, lang: String?, theme: String?) throws {
         options.timeZone = zone
     }
     options.dashboard = AnalyticsDashboard().source
+    options.followUps = ReminderFollowUps.source(pool: try store.config.poolRules())
     options.themeFolder = ((UserConfig.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
     try runWorkstation(store: store, options: options)
 }
