@@ -95,4 +95,10 @@ import Testing
         #expect(c != a && c != b && pool.string(c) == "新产品" && pool.count == 3)
         #expect(pool.code(nil) == 0 && pool.string(0) == nil)
     }
+
+    @Test func storeStyleIdsAreRebuiltExactly() {
+        for n: Int32 in [0, 1, 9, 10, 99, 100, 970_412, 999_999_999, Int32.max] {
+            #expect(RecordTable<Transaction>.format(letter: UInt8(ascii: "T"), n) == "T\(n)")
+        }
+    }
 }
