@@ -101,4 +101,16 @@ import Testing
             #expect(RecordTable<Transaction>.format(letter: UInt8(ascii: "T"), n) == "T\(n)")
         }
     }
+
+    @Test func figuresMatchTheRecords() throws {
+        let s = try SnapshotTests.build(customers: 30)
+        var seen: [String: Int64] = [:], count = 0
+        s.transactions.forEachFigures { cid, date, minor, currency in
+            count += 1
+            #expect(currency == "CNY" && date.days > 0)
+            seen[cid, default: 0] += minor
+        }
+        #expect(count == s.transactions.count)
+        for (cid, total) in seen { #expect(s.metrics(of: cid).total == total) }
+    }
 }
