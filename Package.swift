@@ -22,6 +22,7 @@ let package = Package(
             "KehuCore", "KehuStore", "KehuTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "kehu-bench", dependencies: ["KehuCore", "KehuStore", "KehuTUI"]),
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
         .testTarget(name: "KehuStoreTests", dependencies: ["KehuCore", "KehuStore"]),
         .testTarget(name: "KehuTUITests", dependencies: ["KehuCore", "KehuStore", "KehuTUI"]),

@@ -38,11 +38,13 @@ public final class FileStore: Store {
     private var entriesSinceSnapshot = 0
     /// The entries the last `refresh()` (or catch-up before a commit) applied, for pushing to clients.
     public private(set) var lastReadEntries: [JournalEntry] = []
+    /// True while the initializer loads the store (see catchUp).
+    private var loading = false
     /// True when the last read stopped at an incomplete tail.
     private(set) var hasTail = false
 
     public static let journalFile = "journal.jsonl"
-    public static let snapshotFile = "snapshot.jsonl"
+    public static let snapshotFile = "snapshot.bin"
     public static let configFile = "config.toml"
     public static let lockFile = "lock"
 
@@ -117,18 +119,28 @@ public final class FileStore: Store {
 
     /// Loads the snapshot (if it belongs to this journal) and replays the rest.
     private func load() throws {
+        loading = true
+        defer { loading = false }
         snapshot = Snapshot()
         offset = 0
         lineNumber = 1
-        if let snap = try? SnapshotFile.read(snapshotPath) {
+        var upgrade = false
+        var loaded: SnapshotFile.Loaded?
+        do { loaded = try SnapshotFile.read(snapshotPath) } catch {
+            // A damaged or foreign cache is not fatal: the journal is the truth. Say so, then replay.
+            if FileManager.default.fileExists(atPath: snapshotPath) { warnings.append("\(error); rebuilt from the journal"); upgrade = true }
+        }
+        if let snap = loaded {
             if snap.journalOffset <= (try FileIO.size(journalFD, journalPath)), try journalHeaderId() == snap.journalId,
                try lineStartsAt(snap.journalOffset) {
                 snapshot = snap.snapshot
                 offset = snap.journalOffset
                 lineNumber = snap.journalLine
                 journalId = snap.journalId
+                upgrade = snap.legacy
             } else {
                 warnings.append("\(snapshotPath): does not match the journal; rebuilt from the journal")
+                upgrade = true
             }
         }
         try catchUp(repairTail: false)
@@ -137,7 +149,8 @@ public final class FileStore: Store {
             defer { FileIO.unlock(lockFD) }
             try catchUp(repairTail: true)
         }
-        if snapshotDue { try? writeSnapshot() }
+        // A snapshot.jsonl of an older kehu, or a snapshot found bad, is replaced at once.
+        if snapshotDue || upgrade { try? writeSnapshot() }
     }
 
     private func journalHeaderId() throws -> String? {
@@ -167,23 +180,24 @@ public final class FileStore: Store {
         let size = try FileIO.size(journalFD, journalPath)
         guard size > offset else { return false }
         let bytes = try FileIO.read(journalFD, journalPath, offset: offset, count: size - offset)
-        let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath)
-        if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
         var changed = false
         lastReadEntries = []
-        for unit in chunk.units {
-            lastReadEntries += unit.entries
-            for (k, e) in unit.entries.enumerated() {
+        // Units are applied as they are read (not collected first): a full replay stays lean.
+        // While opening, nobody asks for lastReadEntries, so a full replay does not keep them.
+        let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath) { [self] line, entries in
+            if !loading { lastReadEntries += entries }
+            for (k, e) in entries.enumerated() {
                 guard e.seq == snapshot.seq + 1 else {
-                    throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
+                    throw StoreError.corrupt(path: journalPath, line: line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
                 }
                 do { try snapshot.apply(e) } catch {
-                    throw StoreError.corrupt(path: journalPath, line: unit.line + k, reason: error.description)
+                    throw StoreError.corrupt(path: journalPath, line: line + k, reason: "\(error)")
                 }
                 entriesSinceSnapshot += 1
                 changed = true
             }
         }
+        if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
         offset += chunk.consumed
         lineNumber += chunk.lines
         hasTail = chunk.tail != nil
@@ -262,6 +276,79 @@ public final class FileStore: Store {
         entriesSinceSnapshot += entries.count
         if snapshotDue { try? writeSnapshot() }
         return entries
+    }
+
+    /// Commits several independent batches (from different clients of `kehu
+    /// serve`) under one lock with one write and ONE fsync: group commit. Each
+    /// batch succeeds or fails on its own; a refused one leaves no trace.
+    /// - Returns: per batch, its entries or the error that refused it.
+    public func commitGroup(_ items: [(actor: String, build: (Snapshot) throws -> [Change])]) throws -> [Result<[JournalEntry], Error>] {
+        try FileIO.lock(lockFD, lockPath, exclusive: true)
+        defer { FileIO.unlock(lockFD) }
+        try catchUp(repairTail: true)
+        let now = Timestamp.now
+        var working = snapshot
+        var results: [Result<[JournalEntry], Error>] = []
+        var units: [[JournalEntry]] = []
+        for item in items {
+            do {
+                let changes = try item.build(working)
+                if changes.count == 1 {
+                    // One change: checked first, it is sure to apply, so no copy of the state is needed.
+                    var change = changes[0]
+                    if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                        change.id = working.nextId(for: entity)
+                    }
+                    let problems = working.check(change)
+                    if !problems.isEmpty { throw StoreError.rejected(problems) }
+                    let entry = JournalEntry(seq: working.seq + 1, at: now, by: item.actor, change: change)
+                    try working.apply(entry)
+                    units.append([entry])
+                    results.append(.success([entry]))
+                    continue
+                }
+                var trial = working
+                var entries: [JournalEntry] = []
+                var errors: [ChangeError] = []
+                for var change in changes {
+                    if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                        change.id = trial.nextId(for: entity)
+                    }
+                    let problems = trial.check(change)
+                    if !problems.isEmpty { errors += problems; continue }
+                    let entry = JournalEntry(seq: trial.seq + 1, at: now, by: item.actor, change: change)
+                    do { try trial.apply(entry) } catch { errors.append(error); continue }
+                    entries.append(entry)
+                }
+                if !errors.isEmpty { throw StoreError.rejected(errors) }
+                working = trial
+                if !entries.isEmpty { units.append(entries) }
+                results.append(.success(entries))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        guard !units.isEmpty else { return results }
+        var text = ""
+        for u in units {
+            if u.count > 1 { text += JournalCodec.batchHeader(count: u.count) + "\n" }
+            for e in u { text += JournalCodec.line(e); text += "\n" }
+        }
+        let before = offset
+        do {
+            try FileIO.writeAll(journalFD, journalPath, Array(text.utf8))
+            try FileIO.sync(journalFD, journalPath)
+        } catch {
+            _ = ftruncate(journalFD, off_t(before))
+            _ = fsync(journalFD)
+            throw error
+        }
+        offset = before + text.utf8.count
+        lineNumber += units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
+        snapshot = working
+        entriesSinceSnapshot += units.reduce(0) { $0 + $1.count }
+        if snapshotDue { try? writeSnapshot() }
+        return results
     }
 
     /// Appends committed entries with one write and fsyncs; on failure cuts the

@@ -1,20 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import KehuCore
 
-/// `snapshot.jsonl`: the state at one journal position, one record a line.
+/// The snapshot file: the state at one journal position, a cache for fast start.
 ///
-/// Line 1: `{"format":"kehu-snapshot","version":1,"journal":ID,"seq":N,"offset":BYTES,"line":L,"highest":{"C":12,…}}`;
-/// then `{"type":"customer","id":"C1","v":3,"by":"alice","f":{…fields…}}` per record.
-/// It is only a cache: deleting it costs a replay of the journal, nothing else.
+/// Written as `snapshot.bin` (BinarySnapshot, read in one pass straight into
+/// typed records). Stores made before the binary format have `snapshot.jsonl`
+/// (one JSON record a line); it is still read, and replaced by `snapshot.bin`
+/// the next time a snapshot is written. Either is only a cache: deleting it
+/// costs a replay of the journal, nothing else.
 enum SnapshotFile {
     struct Loaded {
         var snapshot: Snapshot
         var journalId: String
         var journalOffset: Int
         var journalLine: Int
+        /// Read from a JSON-lines `snapshot.jsonl` (a store made before `snapshot.bin`).
+        var legacy = false
     }
 
+    /// The JSON-lines snapshot of older stores, next to `snapshot.bin`.
+    static let legacyName = "snapshot.jsonl"
+
+    static func legacyPath(besides path: String) -> String {
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(legacyName)
+    }
+
+    /// Writes the binary snapshot atomically and removes a legacy JSON-lines one.
     static func write(_ s: Snapshot, journalId: String, journalOffset: Int, journalLine: Int, to path: String) throws {
+        let bytes = BinarySnapshot.encode(s, journalId: journalId, journalOffset: journalOffset, journalLine: journalLine)
+        try FileIO.writeAtomically(path, bytes)
+        let legacy = legacyPath(besides: path)
+        if legacy != path { unlink(legacy) }
+    }
+
+    /// Reads `path` (binary or JSON lines, told apart by the first bytes); when it
+    /// does not exist, the legacy `snapshot.jsonl` beside it.
+    static func read(_ path: String) throws -> Loaded {
+        var file = path
+        if !FileManager.default.fileExists(atPath: path) {
+            let legacy = legacyPath(besides: path)
+            if FileManager.default.fileExists(atPath: legacy) { file = legacy }
+        }
+        let fd = try FileIO.open(file, O_RDONLY)
+        defer { close(fd) }
+        let bytes = try FileIO.read(fd, file, offset: 0, count: try FileIO.size(fd, file))
+        return try bytes.withUnsafeBytes { raw in
+            if BinarySnapshot.isBinary(raw) { return try BinarySnapshot.decode(raw, path: file) }
+            var loaded = try readJSONLines(Data(raw), path: file)
+            loaded.legacy = true
+            return loaded
+        }
+    }
+
+    /// Writes the JSON-lines form (kept for tests of old stores and for `jq` users who want one).
+    static func writeJSONLines(_ s: Snapshot, journalId: String, journalOffset: Int, journalLine: Int, to path: String) throws {
         var out = ""
         out.reserveCapacity(1 << 20)
         var highest: [String: Value] = [:]
@@ -38,10 +80,7 @@ enum SnapshotFile {
         try FileIO.writeAtomically(path, Array(out.utf8))
     }
 
-    static func read(_ path: String) throws -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.io(path: path, message: "cannot read")
-        }
+    static func readJSONLines(_ data: Data, path: String) throws -> Loaded {
         var snapshot = Snapshot()
         var header: [String: Value]?
         var lineNo = 0

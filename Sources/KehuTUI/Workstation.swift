@@ -11,6 +11,9 @@ import KehuStore
 /// a second, with the cursor and any open form kept.
 public func runWorkstation(store: any Store, options: WorkstationOptions) throws {
     try NcursesTerminal.checkLocale()
+    if let problem = CommandTable.standard.problems.first {
+        throw WorkstationError(message: "key bindings: \(problem)")
+    }
     let env = ProcessInfo.processInfo.environment
     let noColor = options.noColor || !(env["NO_COLOR"] ?? "").isEmpty
     let themeName = options.theme ?? "default"
@@ -91,6 +94,8 @@ public func runWorkstation(store: any Store, options: WorkstationOptions) throws
             if !dispatch(.resize(width: s.width, height: s.height)) { return }
         case .none:
             break
+        case .hangup:
+            return
         }
         poll()
         let now = Timestamp(seconds: Date().timeIntervalSince1970)

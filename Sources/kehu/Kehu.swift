@@ -41,6 +41,7 @@ struct Kehu: ParsableCommand {
             ClaimCommand.self,
             ReleaseCommand.self,
             AssignCommand.self,
+            BenchWorkstationCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -22,6 +22,20 @@ struct AnalyticsBGNBDTests {
         #expect(e != nil && abs(e! - expected39) < 1e-9)
     }
 
+    /// Heavy buyers in day units, where the untransformed ₂F₁ series overflows; reference
+    /// values from mpmath at 50 digits.
+    @Test(arguments: [
+        (1.2, 70.0, 0.98, 21.1, 365.0, 300, 400.0, 400.0, 176.1346316148704),
+        (1.2, 70.0, 0.98, 21.1, 365.0, 600, 700.0, 720.0, 0.02941341711305461),
+        (0.243, 4.414, 0.793, 2.426, 520.0, 40, 38.0, 39.0, 133.06690938315617),
+        // z = 0.873: the direct series would pass 1e308 on the way (≈ (1−z)^−401 ≈ 1e359).
+        (1.2, 70.0, 0.98, 21.1, 3650.0, 400, 450.0, 460.0, 148.30086992764317),
+    ])
+    func expectationForHeavyBuyers(r: Double, alpha: Double, a: Double, b: Double, t: Double, x: Int, tx: Double, T: Double, expected: Double) throws {
+        let e = try #require(BGNBDModel(r: r, alpha: alpha, a: a, b: b).expectedPurchases(over: t, x: x, tx: tx, T: T))
+        #expect(abs(e / expected - 1) < 1e-9, "\(e)")
+    }
+
     @Test func cdnowLogLikelihoodAtPublishedParameters() {
         let total = cdnowSummaries().reduce(0.0) { $0 + cdnow.logLikelihood(x: $1.frequency, tx: $1.recency, T: $1.age) }
         // The paper reports −9582.4; a throw-away Python sum gives −9582.426831.

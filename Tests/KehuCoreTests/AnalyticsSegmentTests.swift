@@ -78,4 +78,17 @@ struct AnalyticsSegmentTests {
         #expect(SegmentSpec(by: dims("region"), from: day("2026-03-31"), to: day("2026-03-01")).validate()?.message
                 == "the period ends (2026-03-01) before it starts (2026-03-31)")
     }
+
+    @Test func oddCustomerIdsStillFindTheirTransactions() throws {
+        var s = AnalyticsStoreFixture()
+        s.customer("C5", "甲", region: "华南")
+        s.customer("C99999999999999", "乙", region: "华南")
+        s.customer("C99999999999999999999999", "丙", region: "华东")   // wraps idNumber
+        s.buy("C5", "2026-03-02", "1")
+        s.buy("C99999999999999", "2026-03-03", "2")
+        s.buy("C99999999999999999999999", "2026-03-04", "4")
+        let r = try SegmentSummary.make(SegmentSpec(by: dims("region"), from: day("2026-03-01"), to: day("2026-03-31")), s.snapshot)
+        #expect(r.rows.first { $0.codes == ["华南"] }?.revenue == 300)
+        #expect(r.rows.first { $0.codes == ["华东"] }?.revenue == 400)
+    }
 }

@@ -86,7 +86,12 @@ import KehuCore
     @Test func checkFindsASnapshotThatDisagreesWithTheJournal() throws {
         let (s, dir) = try demoStore(customers: 5)
         try s.writeSnapshot()
-        let snap = (dir as NSString).appendingPathComponent(FileStore.snapshotFile)
+        // The JSON-lines form (older stores) is the one a text edit can damage; see BinarySnapshotTests for the binary one.
+        let bin = (dir as NSString).appendingPathComponent(FileStore.snapshotFile)
+        let loaded = try SnapshotFile.read(bin)
+        let snap = SnapshotFile.legacyPath(besides: bin)
+        try SnapshotFile.writeJSONLines(loaded.snapshot, journalId: loaded.journalId, journalOffset: loaded.journalOffset, journalLine: loaded.journalLine, to: snap)
+        try FileManager.default.removeItem(atPath: bin)
         let text = try String(contentsOfFile: snap, encoding: .utf8).replacingOccurrences(of: "\"v\":1,", with: "\"v\":7,")
         try text.write(toFile: snap, atomically: true, encoding: .utf8)
         let report = StoreChecker.check(path: dir)
@@ -130,5 +135,22 @@ import KehuCore
         do { _ = try FileStore(path: dir, user: "alice"); Issue.record("expected an error") } catch let StoreError.corrupt(path, line, _) {
             #expect(path == cfg && line == 2)
         }
+    }
+
+    @Test func groupCommitRefusesABatchWithoutTouchingTheOthers() throws {
+        let dir = temporaryFolder()
+        let s = try FileStore.create(at: dir, user: "kehu")
+        let results = try s.commitGroup([
+            (actor: "alice", build: { _ in [.create(.customer, ["name": "甲"])] }),
+            (actor: "bob", build: { _ in [.create(.customer, ["name": "乙"]), .create(.customer, ["name": "丙", "region": "火星"])] }),
+            (actor: "carol", build: { snap in [.create(.customer, ["name": "丁"]), .create(.contact, ["customer": .string(snap.nextId(for: .customer)!), "name": "张伟"])] }),
+        ])
+        #expect(results.count == 3)
+        if case .success(let e) = results[0] { #expect(e.map(\.change.id) == ["C1"] && e[0].by == "alice") } else { Issue.record("alice's batch failed") }
+        if case .failure(let e as StoreError) = results[1] { #expect("\(e)".contains("region")) } else { Issue.record("bob's batch should be refused") }
+        if case .success(let e) = results[2] { #expect(e.map(\.change.id) == ["C2", "P1"] && e.allSatisfy { $0.by == "carol" }) } else { Issue.record("carol's batch failed") }
+        let r = try FileStore(path: dir, user: "v")
+        #expect(r.snapshot.customers.values.map(\.name).sorted() == ["丁", "甲"])
+        #expect(StoreChecker.check(path: dir).ok)
     }
 }

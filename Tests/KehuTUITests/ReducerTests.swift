@@ -217,3 +217,21 @@ import KehuCore
         #expect(s.sideBySide)
     }
 }
+
+@Suite struct ReducerCommitTests {
+    @Test func aLoggedInteractionIsShownInTheTimeline() {
+        var s = Fixture.state(width: 80, height: 24)
+        _ = Reducer.reduce(&s, .key(.char(":"))); Fixture.type(&s, "goto C1"); Fixture.keys(&s, [.enter, .char("i"), .tab])
+        Fixture.type(&s, "新记录")
+        guard case .commit(let changes)? = Fixture.keys(&s, [.ctrl("s")]).first else { Issue.record("no commit"); return }
+        var change = changes[0]; change.id = "I99"
+        var snap = s.snapshot
+        try! snap.apply(JournalEntry(seq: snap.seq + 1, at: Fixture.now, by: "alice", change: change))
+        _ = Reducer.reduce(&s, .committed(snap, ids: ["I99"]))
+        #expect(s.form == nil && s.pane == .detail && s.message?.text == "已保存 I99")
+        let text = Screen.render(s).grid.text
+        #expect(text.contains("联系记录") && text.contains("新记录"))
+        Fixture.keys(&s, [.char("j")])
+        #expect(s.message == nil)                         // messages last until the next key
+    }
+}

@@ -46,4 +46,15 @@ import KehuStore
         try "store = \"\(dir)\"\n".write(toFile: cfg + "/kehu/config.toml", atomically: true, encoding: .utf8)
         #expect(try KehuBinary.run(["list", "--format", "csv"], env: ["KEHU_STORE": "", "XDG_CONFIG_HOME": cfg]).stdout.contains("环境变量"))
     }
+
+    @Test func hostileTextNeverReachesTheTerminalAsControlSequences() throws {
+        let dir = temporaryFolder()
+        try KehuBinary.run(["init", dir])
+        try KehuBinary.run(["add", "customer", "--store", dir, "--set", "name=坏\u{1B}]0;pwned\u{07}人\u{1B}[2J"])
+        let table = try KehuBinary.run(["list", "--store", dir])
+        #expect(!table.stdout.contains("\u{1B}") && table.stdout.contains("^["))
+        #expect(!(try KehuBinary.run(["show", "C1", "--store", dir]).stdout.contains("\u{1B}")))
+        // CSV and JSON are for programs: the text is kept exactly (JSON escapes it).
+        #expect(try KehuBinary.run(["list", "--store", dir, "--format", "json"]).stdout.contains("\\u001b"))
+    }
 }

@@ -132,3 +132,40 @@ final class ClaimResults: @unchecked Sendable {
     func add(_ user: String, _ customer: String, _ error: String?) { lock.lock(); list.append(Outcome(user: user, customer: customer, error: error)); lock.unlock() }
     var all: [Outcome] { lock.lock(); defer { lock.unlock() }; return list }
 }
+
+extension PoolCommandTests {
+    /// Through `kehu serve`: both clients build their claim on the state they
+    /// last saw; the server refuses the stale one, the client rebuilds on the
+    /// new state and reports the real reason. Exactly one claim wins.
+    @Test func twoClientsClaimingThroughTheServerExactlyOneWins() throws {
+        let dir = try store(pool: "")
+        let me = FileStore.currentLoginForTests
+        try "[store]\ntimezone = \"Asia/Shanghai\"\n[roles]\nmanagers = [\"\(me)\"]\n"
+            .write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
+        for i in 1...3 { try kehu(["add", "customer", "--set", "name=远程\(i)", "--set", "owner="], dir) }
+        let sock = dir + ".sock"
+        let server = StoreServer(store: try FileStore(path: dir, user: "kehu"), socketPath: sock)
+        try server.start()
+        let t = Thread { try? server.run() }
+        t.start()
+        defer { server.stop() }
+        for i in 1...3 {
+            let procs = (0..<2).map { _ -> (Process, Pipe) in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: KehuBinary.path)
+                p.arguments = ["claim", "C\(i)", "--server", sock]
+                let err = Pipe()
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = err
+                return (p, err)
+            }
+            for (p, _) in procs { try p.run() }
+            for (p, _) in procs { p.waitUntilExit() }
+            #expect(procs.map { $0.0.terminationStatus }.sorted() == [0, 1], "exactly one claim of C\(i) wins")
+            let loser = procs.first { $0.0.terminationStatus != 0 }.map { String(decoding: $0.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) } ?? ""
+            #expect(loser.contains("C\(i): you already own it"), "\(loser)")
+        }
+        let list = try KehuBinary.run(["pool", "--server", sock, "--format", "csv"])
+        #expect(list.status == 0 && list.stdout == "id,name,region,lastOwner,releasedOn,releasedBy,reason,lastContact,lastPurchase\n", "\(list.stderr)")
+    }
+}

@@ -12,6 +12,9 @@ public struct AnalyticsData: Sendable {
     let transactionCount: Int
     /// Customer ids in id order.
     public let customerIds: [String]
+    /// The customers in the same order: reports read names, owners and fields from here
+    /// instead of a hashed lookup per customer (the strings are shared with the snapshot).
+    let customers: [Customer]
     let position: [String: Int]
     /// Transactions of customer i are rows offsets[i] ..< offsets[i+1], oldest first.
     let offsets: [Int]
@@ -30,16 +33,18 @@ public struct AnalyticsData: Sendable {
         position.reserveCapacity(n)
         // Store ids are `C<number>`: map the number straight to the row so the pass over
         // the transactions needs no string hashing (the id is still compared for safety).
-        let maxNumber = min(ids.last?.0 ?? 0, 50_000_000)
+        // The table is only worth it while ids are dense; sparse ids fall back to hashing.
+        let maxNumber = max(0, min(ids.last?.0 ?? 0, 4 * n + 1024))
         var byNumber = [Int32](repeating: -1, count: maxNumber + 1)
         for (i, (number, id)) in ids.enumerated() {
             position[id] = i
-            if number <= maxNumber, byNumber[number] == -1 { byNumber[number] = Int32(i) }
+            if number >= 0, number <= maxNumber, byNumber[number] == -1 { byNumber[number] = Int32(i) }
         }
         self.position = position
+        customers = idList.map { snapshot.customers[$0]! }
         @inline(__always) func row(_ customerId: String) -> Int {
             let number = idNumber(customerId)
-            if number <= maxNumber {
+            if number >= 0 && number <= maxNumber {
                 let i = Int(byNumber[number])
                 if i >= 0 && idList[i] == customerId { return i }
             }

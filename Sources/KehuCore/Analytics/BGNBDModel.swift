@@ -47,12 +47,24 @@ public struct BGNBDModel: Sendable, Hashable {
     /// E[X(t)]: purchases a new customer is expected to make in (0, t].
     ///
     ///     (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]
+    ///
+    /// computed through Euler's transformation (see `bracket`).
     public func expectedPurchases(newCustomerOver t: Double) -> Double? {
         guard t > 0 else { return 0 }
-        guard abs(a - 1) > 1e-9,
-              let f = SpecialFunctions.hypergeometric2F1(r, b, a + b - 1, t / (alpha + t)) else { return nil }
-        let v = (a + b - 1) / (a - 1) * (1 - exp(r * log(alpha / (alpha + t))) * f)
+        guard abs(a - 1) > 1e-9, let br = bracket(x: 0, z: t / (alpha + t)) else { return nil }
+        let v = (a + b - 1) / (a - 1) * br
         return v.isFinite ? v : nil
+    }
+
+    /// 1 − (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z), evaluated as
+    /// 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z) by Euler's transformation
+    /// ₂F₁(A, B; C; z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z). The direct series grows like
+    /// (1−z)^−(r+x) before it converges and overflows for heavy buyers (x in the hundreds,
+    /// day units); the transformed one has the small parameter a−1 and stays tame.
+    func bracket(x: Int, z: Double) -> Double? {
+        let xd = Double(x)
+        guard let f = SpecialFunctions.hypergeometric2F1(a + b - 1 - r, a - 1, a + b + xd - 1, z) else { return nil }
+        return 1 - exp((a - 1) * log1p(-z)) * f
     }
 
     /// E[Y(t) | x, tₓ, T]: purchases a customer with this history is expected to make
@@ -65,9 +77,8 @@ public struct BGNBDModel: Sendable, Hashable {
     public func expectedPurchases(over t: Double, x: Int, tx: Double, T: Double) -> Double? {
         guard t > 0 else { return 0 }
         let xd = Double(x)
-        guard abs(a - 1) > 1e-9,
-              let f = SpecialFunctions.hypergeometric2F1(r + xd, b + xd, a + b + xd - 1, t / (alpha + T + t)) else { return nil }
-        let numerator = (a + b + xd - 1) / (a - 1) * (1 - exp((r + xd) * log((alpha + T) / (alpha + T + t))) * f)
+        guard abs(a - 1) > 1e-9, let br = bracket(x: x, z: t / (alpha + T + t)) else { return nil }
+        let numerator = (a + b + xd - 1) / (a - 1) * br
         let v = numerator * probabilityAlive(x: x, tx: tx, T: T)
         return v.isFinite ? max(0, v) : nil
     }

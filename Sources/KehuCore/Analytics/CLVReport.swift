@@ -51,17 +51,23 @@ public struct CLVReport: Sendable, Hashable {
 
     public func customer(_ id: String) -> CLVCustomer? { position[id].map { customers[$0] } }
 
-    /// - Parameter data: columns already built for this snapshot (the dashboard's cache), if any.
-    public static func make(_ spec: CLVSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil) -> CLVReport {
+    /// - Parameters:
+    ///   - data: columns already built for this snapshot (the dashboard's cache), if any.
+    ///   - fits: models fitted earlier in the same unit, to predict without refitting (the
+    ///     dashboard refits only when the data changed noticeably); nil fits afresh.
+    public static func make(_ spec: CLVSpec, _ snapshot: Snapshot, data: AnalyticsData? = nil,
+                            fits: (ModelFit<BGNBDModel>, ModelFit<GammaGammaModel>)? = nil) -> CLVReport {
+        let data = AnalyticsData.reuse(data, for: snapshot)
         let histories = RepeatPurchaseSummary.build(snapshot, asOf: spec.asOf, unit: spec.unit, data: data)
-        return make(spec, histories: histories) { id in snapshot.customers[id].map { ($0.name, $0.owner) } ?? ("", nil) }
+        return make(spec, histories: histories, fits: fits) { id in data.row(of: id).map { (data.customers[$0].name, data.customers[$0].owner) } ?? ("", nil) }
     }
 
     /// Fits and predicts from prepared histories (`who` gives a customer's name and owner).
     public static func make(_ spec: CLVSpec, histories: [RepeatPurchaseSummary],
+                            fits: (ModelFit<BGNBDModel>, ModelFit<GammaGammaModel>)? = nil,
                             who: (String) -> (name: String, owner: String?)) -> CLVReport {
-        let purchases = BGNBDFitter(histories).fit()
-        let spend = GammaGammaFitter(histories).fit()
+        let purchases = fits?.0 ?? BGNBDFitter(histories).fit()
+        let spend = fits?.1 ?? GammaGammaFitter(histories).fit()
         var rows: [CLVCustomer] = []
         rows.reserveCapacity(histories.count)
         var position: [String: Int] = [:]

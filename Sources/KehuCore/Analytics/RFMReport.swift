@@ -85,12 +85,15 @@ public struct RFMReport: Sendable, Hashable {
         var rows: [RFMScore] = []
         rows.reserveCapacity(scored.count)
         var position: [String: Int] = [:]
+        position.reserveCapacity(scored.count)
+        // The segment code of each of the 25 (R, F) cells, looked up once.
+        let cells = (0..<25).map { map.segment(r: $0 / 5 + 1, f: $0 % 5 + 1).code }
         for (k, i) in scored.enumerated() {
             let id = data.customerIds[i]
-            let c = snapshot.customers[id]
-            let segment = map.segment(r: scoring.r[k], f: scoring.f[k]).code
+            let c = data.customers[i]
+            let segment = cells[(scoring.r[k] - 1) * 5 + scoring.f[k] - 1]
             position[id] = k
-            rows.append(RFMScore(customerId: id, name: c?.name ?? "", owner: c?.owner, lastPurchase: LocalDate(days: last[i]),
+            rows.append(RFMScore(customerId: id, name: c.name, owner: c.owner, lastPurchase: LocalDate(days: last[i]),
                                  recency: recency[k], frequency: count[i], monetary: sum[i],
                                  r: scoring.r[k], f: scoring.f[k], m: scoring.m[k], segment: segment))
         }

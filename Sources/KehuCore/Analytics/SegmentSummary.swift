@@ -69,14 +69,24 @@ public struct SegmentSummary: Sendable, Hashable {
         if let e = spec.validate() { throw e }
         let data = AnalyticsData.reuse(data, for: snapshot)
         let n = data.customerCount
-        // Group of every customer.
+        // Group of every customer: each field's values numbered, then combined.
         var groupOf = [Int](repeating: 0, count: n)
-        var groups: [[String]: Int] = [:]
+        var groups: [Int: Int] = [:]
         var keys: [[String]] = []
-        for (i, id) in data.customerIds.enumerated() {
-            guard let c = snapshot.customers[id] else { continue }
-            let key = spec.by.map { $0.code(of: c) }
-            if let g = groups[key] { groupOf[i] = g } else { groups[key] = keys.count; groupOf[i] = keys.count; keys.append(key) }
+        var numbering = spec.by.map { _ in [String: Int]() }
+        var values = spec.by.map { _ in [String]() }
+        for i in 0..<n {
+            var combined = 0
+            for (k, dim) in spec.by.enumerated() {
+                let code = dim.code(of: data.customers[i])
+                let v: Int
+                if let known = numbering[k][code] { v = known } else { v = values[k].count; numbering[k][code] = v; values[k].append(code) }
+                combined = combined * n + v
+            }
+            if let g = groups[combined] { groupOf[i] = g } else {
+                groups[combined] = keys.count; groupOf[i] = keys.count
+                keys.append(spec.by.indices.map { k in values[k][spec.by.count == 1 ? combined : (k == 0 ? combined / n : combined % n)] })
+            }
         }
         let g = keys.count
         var revenue = [Int64](repeating: 0, count: g), previous = revenue

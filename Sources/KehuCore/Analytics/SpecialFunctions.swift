@@ -26,8 +26,9 @@ public enum SpecialFunctions {
     /// longer changes the sum. Returns nil when the series has not converged
     /// within `maxTerms` (z extremely close to 1), so callers never use a wrong value.
     ///
-    /// The BG/NBD conditional expectation only needs z = t/(α+T+t) in [0, 1), with
-    /// positive a, b, c, so every term is positive and there is no cancellation.
+    /// The BG/NBD expectations only need z = t/(α+T+t) in [0, 1) and c > 0; after Euler's
+    /// transformation one of a, b may be negative, which makes the terms alternate (no
+    /// growth, and the tail is bounded by the last term).
     public static func hypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int = 200_000) -> Double? {
         guard z >= 0, z < 1, c > 0 else { return nil }
         if z == 0 { return 1 }
@@ -41,7 +42,7 @@ public enum SpecialFunctions {
             term *= ratio
             sum += term
             n += 1
-            if ratio < 1 && abs(term) * tailFactor <= 1e-15 * abs(sum) { return sum }
+            if abs(ratio) < 1 && abs(term) * tailFactor <= 1e-15 * abs(sum) { return sum }
             if !sum.isFinite { return nil }
         }
         return nil

@@ -7,7 +7,10 @@ extension Transaction {
         if let product { f["product"] = .string(product) }
         if let q = quantityMilli {
             let whole = q / 1000, frac = abs(q % 1000)
-            f["quantity"] = .string(frac == 0 ? String(whole) : "\(q < 0 && whole == 0 ? "-" : "")\(whole).\(pad(Int(frac), 3))")
+            // Trailing zeros dropped: `1.5`, which the quantity parser (two decimals, like money) reads back.
+            var digits = pad(Int(frac), 3)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            f["quantity"] = .string(frac == 0 ? String(whole) : "\(q < 0 && whole == 0 ? "-" : "")\(whole).\(digits)")
         }
         if let note { f["note"] = .string(note) }
         return f
@@ -80,16 +83,16 @@ extension Snapshot {
         for e in dictionary.allEntries {
             out.append(SnapshotRecord(entity: "dictionary", id: e.id, version: dictionaryVersions[e.id] ?? 1, lastBy: by("dictionary", e.id), fields: e.fieldValues))
         }
-        for c in customers.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
+        for c in customers.values.sorted(by: { (idNumber($0.id), $0.id) < (idNumber($1.id), $1.id) }) {
             out.append(SnapshotRecord(entity: "customer", id: c.id, version: c.version, lastBy: by("customer", c.id), fields: c.fieldValues))
         }
-        for c in contacts.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
+        for c in contacts.values.sorted(by: { (idNumber($0.id), $0.id) < (idNumber($1.id), $1.id) }) {
             out.append(SnapshotRecord(entity: "contact", id: c.id, version: c.version, lastBy: by("contact", c.id), fields: c.fieldValues))
         }
-        for t in transactions.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
+        for t in transactions.values.sorted(by: { (idNumber($0.id), $0.id) < (idNumber($1.id), $1.id) }) {
             out.append(SnapshotRecord(entity: "transaction", id: t.id, version: t.version, lastBy: by("transaction", t.id), fields: t.fieldValues))
         }
-        for i in interactions.values.sorted(by: { idNumber($0.id) < idNumber($1.id) }) {
+        for i in interactions.values.sorted(by: { (idNumber($0.id), $0.id) < (idNumber($1.id), $1.id) }) {
             out.append(SnapshotRecord(entity: "interaction", id: i.id, version: i.version, lastBy: by("interaction", i.id), fields: i.fieldValues))
         }
         for (entity, table) in extras.sorted(by: { $0.key < $1.key }) {
@@ -116,7 +119,7 @@ extension Snapshot {
         case .dictionary: dictionaryVersions[r.id] = r.version
         default: extras[r.entity]?[r.id]?["_version"] = .int(Int64(r.version))
         }
-        if r.lastBy == nil { lastChangedBy[r.entity + "/" + r.id] = nil }
+        if r.lastBy == nil { lastChangedBy.set(entity: r.entity, id: r.id, nil) }
     }
 
     /// Sets the journal position a restored snapshot stands at.

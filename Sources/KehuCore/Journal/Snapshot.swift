@@ -6,10 +6,12 @@
 /// (`kehu check` verifies exactly that).
 public struct Snapshot: Sendable, Equatable {
     public internal(set) var seq: Int64 = 0
-    public internal(set) var customers: [String: Customer] = [:]
-    public internal(set) var contacts: [String: Contact] = [:]
-    public internal(set) var transactions: [String: Transaction] = [:]
-    public internal(set) var interactions: [String: Interaction] = [:]
+    /// Records by id. A `RecordTable` reads like a `[String: Record]` dictionary
+    /// but stores rows compactly (see RecordTable for why).
+    public internal(set) var customers = RecordTable<Customer>()
+    public internal(set) var contacts = RecordTable<Contact>()
+    public internal(set) var transactions = RecordTable<Transaction>()
+    public internal(set) var interactions = RecordTable<Interaction>()
     public internal(set) var dictionary = SystemDictionary()
     public internal(set) var dictionaryVersions: [String: Int] = [:]
     /// Records of entity types the core does not model (reminders, config, pool
@@ -21,7 +23,7 @@ public struct Snapshot: Sendable, Equatable {
     public internal(set) var interactionsByCustomer: [String: [String]] = [:]
     public internal(set) var metrics: [String: CustomerMetrics] = [:]
     /// Who last changed each record (for conflict messages and the detail pane).
-    public internal(set) var lastChangedBy: [String: String] = [:]
+    public internal(set) var lastChangedBy = ChangedBy()
     /// The highest number used per id prefix, so new ids never reuse a deleted one.
     public internal(set) var highestNumber: [String: Int] = [:]
     /// External id (客户编号) → customer id.
@@ -123,7 +125,8 @@ public struct Snapshot: Sendable, Equatable {
         case .dictionary: try applyDictionary(c, id: id)
         default: try applyExtra(c, id: id)
         }
-        lastChangedBy[c.entity + "/" + id] = entry.by
+        // A deleted record has no "last changed by" (the snapshot file keeps none for it).
+        lastChangedBy.set(entity: c.entity, id: id, c.op == .delete ? nil : entry.by)
         seq = entry.seq
     }
 
@@ -154,7 +157,7 @@ public struct Snapshot: Sendable, Equatable {
 
     private func setFields(_ cu: inout Customer, _ fields: [String: Value]) {
         for (k, v) in fields {
-            if let f = CustomerField(rawValue: k) { cu[f] = v }
+            if let f = CustomerField.byKey[k] { cu[f] = v }
             else if k.hasPrefix("custom.") {
                 let name = String(k.dropFirst(7))
                 if let s = v.stringValue, !s.isEmpty { cu.custom[name] = s } else { cu.custom[name] = nil }
@@ -329,6 +332,11 @@ public struct Snapshot: Sendable, Equatable {
             guard extras[c.entity]?.removeValue(forKey: id) != nil else { throw .notFound(entity: c.entity, id: id) }
         }
     }
+}
+
+extension CustomerField {
+    /// Key → field without `init(rawValue:)`'s string-by-string comparison (replay calls it for every field).
+    static let byKey: [String: CustomerField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }
 
 /// The number in an id like `C1042` (0 when there is none), for ordering.

@@ -16,6 +16,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYY.M.D`, which Chinese spreadsheets write).
     public init?(_ text: some StringProtocol) {
+        // `YYYY-MM-DD`, the journal's form, without splitting into substrings.
+        let fast: LocalDate?? = text.utf8.withContiguousStorageIfAvailable { b -> LocalDate? in
+            guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
+            var v = [0, 0, 0]
+            for (k, r) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+                for j in r { guard b[j] >= 48, b[j] <= 57 else { return nil }; v[k] = v[k] * 10 + Int(b[j] - 48) }
+            }
+            return LocalDate(year: v[0], month: v[1], day: v[2])
+        }
+        if let fast, let d = fast { self = d; return }
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts[0].count == 4,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }

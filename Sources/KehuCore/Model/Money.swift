@@ -28,24 +28,28 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.currency = currency
     }
 
-    /// The fast path for the form the journal and exports write (`-1234.5`, `12`):
-    /// a million transactions are parsed at every import and journal replay, and
-    /// the general path costs microseconds in Foundation string calls.
-    static func plainMinor(_ text: String) -> Int64? {
-        var it = text.utf8.makeIterator()
-        var negative = false, whole: Int64 = 0, digits = 0, frac: Int64 = 0, fracDigits = 0, seenDot = false
-        var first = true
-        while let b = it.next() {
-            if first && b == 45 { negative = true; first = false; continue }
-            first = false
-            if b == 46 { if seenDot { return nil }; seenDot = true; continue }
-            guard b >= 48 && b <= 57 else { return nil }
-            if seenDot { fracDigits += 1; guard fracDigits <= 2 else { return nil }; frac = frac * 10 + Int64(b - 48) }
-            else { digits += 1; guard digits <= 15 else { return nil }; whole = whole * 10 + Int64(b - 48) }
+    /// The journal's own form (`-1234.5`, `12800.50`, `7`) read without Foundation:
+    /// replay parses a million of these. Anything else returns nil and takes the general path.
+    @inline(__always) static func plainMinor(_ text: String) -> Int64? {
+        var t = text
+        return t.withUTF8 { b -> Int64? in
+            guard !b.isEmpty, b.count <= 19 else { return nil }
+            var i = 0, negative = false
+            if b[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+            var whole: Int64 = 0, digits = 0
+            while i < b.count, b[i] >= 48, b[i] <= 57 { whole = whole * 10 + Int64(b[i] - 48); i += 1; digits += 1 }
+            guard digits > 0, digits <= 15 else { return nil }
+            var frac: Int64 = 0
+            if i < b.count {
+                guard b[i] == UInt8(ascii: "."), b.count - i - 1 >= 1, b.count - i - 1 <= 2 else { return nil }
+                i += 1
+                let n = b.count - i
+                while i < b.count { guard b[i] >= 48, b[i] <= 57 else { return nil }; frac = frac * 10 + Int64(b[i] - 48); i += 1 }
+                if n == 1 { frac *= 10 }
+            }
+            let minor = whole * 100 + frac
+            return negative ? -minor : minor
         }
-        guard digits > 0 || fracDigits > 0 else { return nil }
-        let minor = whole * 100 + (fracDigits == 1 ? frac * 10 : frac)
-        return negative ? -minor : minor
     }
 
     /// `1234.50` (no symbol, no grouping): the form the journal and CSV use.

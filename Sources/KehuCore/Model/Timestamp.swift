@@ -10,7 +10,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (also with a space and an explicit `+08:00` offset).
     public init?(_ text: some StringProtocol) {
-        let s = Array(text.utf8)
+        // Contiguous UTF-8 (every native String) is read in place; anything else is copied once.
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Timestamp.parse($0) }) ?? Array(text.utf8).withUnsafeBufferPointer({ Timestamp.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard s.count >= 19 else { return nil }
         func num(_ a: Int, _ b: Int) -> Int? {
             var v = 0
@@ -41,7 +46,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         }
         guard i == s.count else { return nil }
         let secs = Int64(date.days) * 86400 + Int64(h * 3600 + mi * 60 + se) - Int64(offset * 60)
-        millis = secs * 1000 + Int64(ms)
+        return Timestamp(millis: secs * 1000 + Int64(ms))
     }
 
     /// The UTC calendar date of this instant.

@@ -66,6 +66,9 @@ public struct PoolActions: Sendable {
         guard owner == user || rules.isManager(user) else {
             throw .notAllowed(customer: c.id, reason: "owned by \(owner); only the owner or a manager may release it")
         }
+        guard owner == user || rules.manages(user, owner) else {
+            throw .notAllowed(customer: c.id, reason: "owned by \(owner), who is not in your team ([teams])")
+        }
         if c.locked { throw .locked(customer: c.id) }
         let text = reason.flatMap { $0.isEmpty ? nil : $0 } ?? "released by \(user)"
         return releaseChanges(c, owner: owner, rule: "manual", reason: text, in: s)
@@ -117,6 +120,10 @@ public struct PoolActions: Sendable {
             throw .notAllowed(customer: c.id, reason: "'\(login)' is not a login name")
         }
         if c.owner == login { throw .alreadyOwned(customer: c.id, owner: login, since: c.ownerSince, you: login == user) }
+        guard rules.manages(user, login) else { throw .notAllowed(customer: c.id, reason: "\(login) is not in your team ([teams])") }
+        if let owner = c.owner, !rules.manages(user, owner) {
+            throw .notAllowed(customer: c.id, reason: "owned by \(owner), who is not in your team ([teams])")
+        }
         return [ownerChange(c, to: login, event: "assign")]
     }
 

@@ -27,6 +27,11 @@ public struct PoolRules: Hashable, Sendable {
     /// Logins that may assign pool customers and release anyone's customer.
     /// Empty means no roles are configured (a one-person store): everyone may.
     public var managers: Set<String> = []
+    /// Admins (`[roles] admins`): managers of every team.
+    public var admins: Set<String> = []
+    /// `[teams]`: a manager assigns to, and releases from, members of their teams.
+    /// Empty: no teams, a manager manages everyone.
+    public var teams: [String: Set<String>] = [:]
 
     public static let keys = ["noFollowUpDays", "noDealDays", "warnDays", "maxCustomers", "exemptWithDeals",
                               "claimsPerDay", "reclaimAfterDays", "managers"]
@@ -39,9 +44,10 @@ public struct PoolRules: Hashable, Sendable {
     }
 
     /// Reads the rules from the `[pool]` section; managers also come from
-    /// `[roles] managers` and `[roles] admins` (the roles of the shared server).
+    /// `[roles] managers` and `[roles] admins`, teams from `[teams]` (the roles
+    /// of the shared server, see `AccessPolicy`).
     /// - Throws: `PoolError.config` for the first bad key, naming it.
-    public init(pool: [String: Value], roles: [String: Value] = [:]) throws(PoolError) {
+    public init(pool: [String: Value], roles: [String: Value] = [:], teams: [String: Value] = [:]) throws(PoolError) {
         for key in pool.keys.sorted() where !PoolRules.keys.contains(key) {
             throw .config(key: key, reason: "unknown key; known: \(PoolRules.keys.joined(separator: ", "))")
         }
@@ -65,13 +71,25 @@ public struct PoolRules: Hashable, Sendable {
             guard let v = section[key] else { continue }
             guard let list = v.stringArray else { throw .config(section: name, key: key, reason: "must be a list of logins") }
             m.formUnion(list)
+            if key == "admins" { admins.formUnion(list) }
         }
         managers = m
+        for (name, v) in teams {
+            guard let list = v.stringArray else { throw .config(section: "teams", key: name, reason: "must be a list of logins") }
+            self.teams[name] = Set(list)
+        }
     }
 
     /// True when a rule can release customers automatically.
     public var releases: Bool { noFollowUpDays != nil || noDealDays != nil }
 
-    /// Whether a login may assign and release anyone's customers.
+    /// Whether a login may assign customers and release others' customers.
     public func isManager(_ user: String) -> Bool { managers.isEmpty || managers.contains(user) }
+
+    /// Whether a manager's authority reaches `other`: always for an admin, in a
+    /// store without roles or without teams; else when a team has them both.
+    public func manages(_ user: String, _ other: String) -> Bool {
+        if managers.isEmpty || admins.contains(user) || teams.isEmpty { return true }
+        return teams.values.contains { $0.contains(user) && $0.contains(other) }
+    }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// - Snoozing or dismissing a manual reminder updates its record (`status`,
 ///   `snoozeUntil`, `reason`) at its current version.
 /// - Snoozing or dismissing a computed one creates or updates the
-///   `reminderAction` record whose id is the reminder's id.
+///   `reminderAction` record whose id is the reminder's id (with a `customer`
+///   field, so that in team mode only those who see the customer see it).
 public struct ReminderChanges: Sendable {
     /// The planner as of today, used to find computed reminders and to know "today".
     public var planner: ReminderPlanner
@@ -52,8 +53,8 @@ public struct ReminderChanges: Sendable {
         switch try target(id, in: s) {
         case .manual(let m):
             return .update(.reminder, id: m.id, base: m.version, ["status": "snoozed", "snoozeUntil": .string(until.description)])
-        case .computed(let rid, let existing):
-            return action(rid, existing, ["action": "snooze", "until": .string(until.description), "reason": .null,
+        case .computed(let rid, let existing, let customer):
+            return action(rid, existing, ["customer": .string(customer), "action": "snooze", "until": .string(until.description), "reason": .null,
                                           "on": .string(today.description)])
         }
     }
@@ -66,8 +67,8 @@ public struct ReminderChanges: Sendable {
         switch try target(id, in: s) {
         case .manual(let m):
             return .update(.reminder, id: m.id, base: m.version, ["status": "dismissed", "reason": .string(why)])
-        case .computed(let rid, let existing):
-            return action(rid, existing, ["action": "dismiss", "reason": .string(why), "until": .null,
+        case .computed(let rid, let existing, let customer):
+            return action(rid, existing, ["customer": .string(customer), "action": "dismiss", "reason": .string(why), "until": .null,
                                           "on": .string(today.description)])
         }
     }
@@ -77,14 +78,15 @@ public struct ReminderChanges: Sendable {
     public func done(_ id: String, in s: Snapshot) throws(ReminderError) -> Change {
         switch try target(id, in: s) {
         case .manual(let m): return .update(.reminder, id: m.id, base: m.version, ["status": "done"])
-        case .computed(let rid, _):
+        case .computed(let rid, _, _):
             throw .invalid(field: "reminder", reason: "\(rid) is done by logging the contact or purchase it asks for; or dismiss it with a reason")
         }
     }
 
     // MARK: - Finding what to act on
 
-    enum Target { case manual(ManualReminder), computed(String, ReminderAction?) }
+    /// A manual reminder's record, or a computed reminder's id, its action record and customer.
+    enum Target { case manual(ManualReminder), computed(String, ReminderAction?, String) }
 
     func target(_ raw: String, in s: Snapshot) throws(ReminderError) -> Target {
         let id = raw.trimmingCharacters(in: .whitespaces)
@@ -101,7 +103,7 @@ public struct ReminderChanges: Sendable {
         let existing = ReminderAction.find(rid, in: s)
         if existing?.action == .dismiss { throw .closed(id: rid, status: "dismissed") }
         guard planner.plan(s, customer: customer.id).contains(where: { $0.id == rid }) else { throw .noReminder(id) }
-        return .computed(rid, existing)
+        return .computed(rid, existing, customer.id)
     }
 
     private func action(_ id: String, _ existing: ReminderAction?, _ fields: [String: Value]) -> Change {

@@ -51,15 +51,25 @@ public enum Pinyin {
     /// characters are dropped. When `surname` is set, a leading surname
     /// character gets its surname reading (单 → shan).
     public static func full(_ text: String, surname: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        full(text, surname: surname, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `full` appending bytes (no intermediate strings: this runs for every customer at start-up).
+    public static func full(_ text: String, surname: Bool = false, into out: inout [UInt8]) {
+        let table = PinyinTable.shared
         var first = true
         for s in text.unicodeScalars {
-            if surname && first, let r = surnames[s] { out += r }
-            else if let r = reading(s) { out += r }
-            else if let c = SearchText.foldASCII(s) { out.unicodeScalars.append(c) }
-            first = false
+            defer { first = false }
+            let code = table.code(s)
+            if code != 0 {
+                if surname && first && table.isSpecial(s), let r = surnames[s] { out += Array(r.utf8) }
+                else { out += table.syllableBytes[code] }
+            } else if let c = SearchText.foldASCII(s) {
+                out.append(UInt8(c.value))
+            }
         }
-        return out
     }
 
     /// The spellings a text can be searched by: full pinyin and initials
@@ -67,38 +77,45 @@ public enum Pinyin {
     /// polyphone readings, at most `limit` of each (a company name full of
     /// polyphones must not blow up the index).
     public static func keys(_ text: String, limit: Int = 8) -> (full: [String], initials: [String]) {
-        var full = [""], initials = [""]
+        let k = keyBytes(text, limit: limit)
+        return (k.full.map { String(decoding: $0, as: UTF8.self) }, k.initials.map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// `keys` as bytes. Characters without a second reading (nearly all) take
+    /// a fast path: one table lookup, appended to every variant.
+    public static func keyBytes(_ text: String, limit: Int = 8) -> (full: [[UInt8]], initials: [[UInt8]]) {
+        let table = PinyinTable.shared
+        var full: [[UInt8]] = [[]], initials: [[UInt8]] = [[]]
         var sawHan = false
         for s in text.unicodeScalars {
-            let rs = readings(s)
-            if rs.isEmpty {
+            let code = table.code(s)
+            if code == 0 {
                 if let c = SearchText.foldASCII(s) {
-                    for i in full.indices { full[i].unicodeScalars.append(c) }
-                    for i in initials.indices { initials[i].unicodeScalars.append(c) }
+                    let b = UInt8(c.value)
+                    for i in full.indices { full[i].append(b) }
+                    for i in initials.indices { initials[i].append(b) }
                 }
                 continue
             }
             sawHan = true
-            if rs.count == 1 || full.count >= limit {
-                for i in full.indices { full[i] += rs[0] }
-            } else {
-                full = Array(full.flatMap { f in rs.map { f + $0 } }.prefix(limit))
+            let syllable = table.syllableBytes[code]
+            guard table.isSpecial(s), let extra = polyphones[s] else {
+                for i in full.indices { full[i] += syllable }
+                for i in initials.indices { initials[i].append(syllable[0]) }
+                continue
             }
-            let heads = uniqueInitials(rs)
-            if heads.count == 1 || initials.count >= limit {
-                for i in initials.indices { initials[i].append(heads[0]) }
-            } else {
-                initials = Array(initials.flatMap { f in heads.map { f + String($0) } }.prefix(limit))
-            }
+            var rs = [syllable]
+            for e in extra where !rs.contains(Array(e.utf8)) { rs.append(Array(e.utf8)) }
+            if full.count >= limit { for i in full.indices { full[i] += rs[0] } }
+            else { full = Array(full.flatMap { f in rs.map { f + $0 } }.prefix(limit)) }
+            var heads: [UInt8] = []
+            for r in rs where !heads.contains(r[0]) { heads.append(r[0]) }
+            if heads.count == 1 || initials.count >= limit { for i in initials.indices { initials[i].append(heads[0]) } }
+            else { initials = Array(initials.flatMap { f in heads.map { f + [$0] } }.prefix(limit)) }
         }
         return sawHan ? (full, initials) : ([], [])
     }
 
-    private static func uniqueInitials(_ rs: [String]) -> [Character] {
-        var out: [Character] = []
-        for r in rs { if let c = r.first, !out.contains(c) { out.append(c) } }
-        return out
-    }
 }
 
 /// The parsed form of the generated table: a syllable number per scalar.
@@ -107,7 +124,10 @@ final class PinyinTable: Sendable {
     static let shared = PinyinTable()
 
     let syllables: [String]
+    let syllableBytes: [[UInt8]]
     let codes: [UInt16]
+    /// 1 for scalars with a polyphone or surname entry, so the common case skips the dictionary lookups.
+    let special: [UInt8]
 
     private init() {
         syllables = [""] + PinyinTable.syllableText.split(separator: " ").map(String.init)
@@ -120,6 +140,26 @@ final class PinyinTable: Sendable {
             if let h = hi { out.append(UInt16(digit[Int(h)]) * 64 + UInt16(digit[Int(b)])); hi = nil } else { hi = b }
         }
         codes = out
+        syllableBytes = syllables.map { Array($0.utf8) }
+        var sp = [UInt8](repeating: 0, count: out.count)
+        for k in Array(Pinyin.polyphones.keys) + Array(Pinyin.surnames.keys) where k.value >= PinyinTable.first && k.value <= PinyinTable.last {
+            sp[Int(k.value - PinyinTable.first)] = 1
+        }
+        special = sp
+    }
+
+    /// The syllable number of a scalar, 0 when it has no reading.
+    @inline(__always)
+    func code(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        guard v >= PinyinTable.first, v <= PinyinTable.last else { return 0 }
+        return Int(codes[Int(v - PinyinTable.first)])
+    }
+
+    @inline(__always)
+    func isSpecial(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v >= PinyinTable.first && v <= PinyinTable.last && special[Int(v - PinyinTable.first)] != 0
     }
 
     @inline(__always)

@@ -25,8 +25,16 @@ struct JournalReader {
     /// Parses `bytes` (the journal from some offset to its end). `firstLine` is
     /// the line number of the first byte. A bad line that is followed by more
     /// complete lines is corruption (thrown); a bad last line is a tail.
-    static func read(_ bytes: [UInt8], firstLine: Int, atStart: Bool, path: String) throws -> Chunk {
+    ///
+    /// With `each`, every complete unit is handed over as soon as it is read
+    /// (and `units` stays empty), so a replay of a large journal never holds all
+    /// its entries in memory at once.
+    static func read(_ bytes: [UInt8], firstLine: Int, atStart: Bool, path: String,
+                     each: ((_ line: Int, _ entries: [JournalEntry]) throws -> Void)? = nil) throws -> Chunk {
         var chunk = Chunk()
+        func deliver(_ line: Int, _ entries: [JournalEntry]) throws {
+            if let each { try each(line, entries) } else { chunk.units.append((line, entries)) }
+        }
         var pos = 0
         var line = firstLine
         var pendingBatch: (line: Int, remaining: Int, entries: [JournalEntry], start: Int)?
@@ -66,18 +74,18 @@ struct JournalReader {
                     if pendingBatch != nil { throw StoreError.corrupt(path: path, line: line, reason: "batch header inside a batch") }
                     pendingBatch = (line, n, [], pos)
                 case .entry(let e):
-                    if var b = pendingBatch {
-                        b.entries.append(e)
-                        b.remaining -= 1
-                        if b.remaining == 0 {
-                            chunk.units.append((b.line + 1, b.entries))
+                    if pendingBatch != nil {
+                        // Mutated in place: copying the batch out and back made every
+                        // append copy the whole array (quadratic in the batch size).
+                        pendingBatch!.entries.append(e)
+                        pendingBatch!.remaining -= 1
+                        if pendingBatch!.remaining == 0 {
+                            try deliver(pendingBatch!.line + 1, pendingBatch!.entries)
                             pendingBatch = nil
                             chunk.consumed = nl + 1; chunk.lines = line + 1 - firstLine
-                        } else {
-                            pendingBatch = b
                         }
                     } else {
-                        chunk.units.append((line, [e]))
+                        try deliver(line, [e])
                         chunk.consumed = nl + 1; chunk.lines = line + 1 - firstLine
                     }
                 }

@@ -34,9 +34,17 @@ final class LineSocket {
     }
 
     func send(_ v: Value) throws {
+        try send(line: LineSocket.line(v))
+    }
+
+    /// One encoded line, so a message pushed to many clients is encoded once.
+    static func line(_ v: Value) -> [UInt8] {
         var text = JSONText.encode(v)
         text += "\n"
-        let bytes = Array(text.utf8)
+        return Array(text.utf8)
+    }
+
+    func send(line bytes: [UInt8]) throws {
         var done = 0
         try bytes.withUnsafeBytes { p in
             while done < bytes.count {

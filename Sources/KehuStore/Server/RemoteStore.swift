@@ -107,7 +107,8 @@ public final class RemoteStore: Store {
         var attempt = 0
         while true {
             attempt += 1
-            try refresh()
+            // Like the file store catching up under its lock: be current before building.
+            _ = try request(["op": "sync"])
             let changes = try build(snapshot)
             guard !changes.isEmpty else { return [] }
             do {

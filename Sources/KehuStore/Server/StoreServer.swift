@@ -40,14 +40,16 @@ public final class StoreServer: @unchecked Sendable {
             outbox = DispatchQueue(label: "kehu.session.\(user)")
         }
 
-        func send(_ v: Value) {
+        func send(_ v: Value) { send(line: LineSocket.line(v)) }
+
+        func send(line: [UInt8]) {
             countLock.lock()
             queued += 1
             let over = queued > Session.maxQueued
             countLock.unlock()
             if over { shutdown(socket.fd, Int32(SHUT_RDWR)); return }
             outbox.async { [self] in
-                try? socket.send(v)
+                try? socket.send(line: line)
                 countLock.lock(); queued -= 1; countLock.unlock()
             }
         }
@@ -113,7 +115,7 @@ public final class StoreServer: @unchecked Sendable {
         lock.unlock()
         defer { lock.lock(); sessions[ObjectIdentifier(session)] = nil; lock.unlock() }
         while let request = try? session.socket.receive() {
-            let reply = handle(request, session)
+            let reply = request.objectValue?["op"]?.stringValue == "commit" ? commitGrouped(request, session) : handle(request, session)
             session.send(.object(["reply": reply]))
         }
     }
@@ -135,21 +137,9 @@ public final class StoreServer: @unchecked Sendable {
                                 "seq": .int(s.seq), "highest": .object(s.highestNumber.mapValues { .int(Int64($0)) }),
                                 "config": .object(config.mapValues { .object($0) }),
                                 "records": .array(records.map(Wire.record))])
-            case "commit":
-                let changes = try (o["changes"]?.arrayValue ?? []).map(Wire.change)
-                var refusals: [ChangeError] = []
-                let entries = try store.commit(as: session.user) { s in
-                    for c in changes {
-                        if let why = vis.refusal(c, in: s) { refusals.append(.invalid(entity: c.entity, id: c.id, field: "access", reason: why)) }
-                    }
-                    if !refusals.isEmpty { throw StoreError.rejected(refusals) }
-                    return changes
-                }
-                broadcast(store.lastReadEntries, except: nil)  // others' direct writes read during the commit
-                broadcast(entries, except: session)
-                let s = store.snapshot
-                updateVisible(session, entries, s, send: false)
-                return .object(["ok": true, "entries": .array(entries.map { Wire.entry(vis.masked($0, in: s)) })])
+            case "sync":
+                // Answered after every push queued before it: the client is then current.
+                return .object(["ok": true, "seq": .int(store.snapshot.seq)])
             case "entries":
                 let after = o["after"]?.intValue ?? 0
                 let s = store.snapshot
@@ -192,15 +182,117 @@ public final class StoreServer: @unchecked Sendable {
             default:
                 throw WireError("unknown request")
             }
-        } catch let StoreError.rejected(errors) {
+        } catch {
+            return errorReply(error, session)
+        }
+    }
+
+    private func errorReply(_ error: Error, _ session: Session) -> Value {
+        if case let StoreError.rejected(errors) = error {
             let denied = errors.filter { if case .invalid(_, _, "access", _) = $0 { return true }; return false }
             if !denied.isEmpty {
                 try? audit.append(.init(at: .now, by: session.user, action: "denied", customer: nil, detail: denied.map(\.description).joined(separator: "; ")))
             }
             return .object(["ok": false, "errors": .array(errors.map(Wire.error))])
-        } catch {
-            return .object(["ok": false, "message": .string("\(error)")])
         }
+        return .object(["ok": false, "message": .string("\(error)")])
+    }
+
+    // MARK: - Group commit
+
+    /// A commit waiting for the committer.
+    final class PendingCommit: @unchecked Sendable {
+        let session: Session
+        let changes: [Change]
+        let done = DispatchSemaphore(value: 0)
+        var reply: Value = .null
+        init(session: Session, changes: [Change]) { self.session = session; self.changes = changes }
+    }
+
+    private let queue = NSCondition()
+    private var pending: [PendingCommit] = []
+    private var committerStarted = false
+
+    /// Hands a commit to the committer thread and waits for its reply. Commits
+    /// that arrive while one fsync is under way are written together with one
+    /// fsync (group commit), each still checked and refused on its own.
+    private func commitGrouped(_ request: Value, _ session: Session) -> Value {
+        let changes: [Change]
+        do { changes = try (request.objectValue?["changes"]?.arrayValue ?? []).map(Wire.change) } catch { return errorReply(error, session) }
+        let p = PendingCommit(session: session, changes: changes)
+        queue.lock()
+        pending.append(p)
+        if !committerStarted {
+            committerStarted = true
+            Thread { [self] in committerLoop() }.start()
+        }
+        queue.signal()
+        queue.unlock()
+        p.done.wait()
+        return p.reply
+    }
+
+    private func committerLoop() {
+        while true {
+            queue.lock()
+            while pending.isEmpty { queue.wait() }
+            let group = pending
+            pending = []
+            queue.unlock()
+            lock.lock()
+            let policy = self.policy
+            let items: [(actor: String, build: (Snapshot) throws -> [Change])] = group.map { p in
+                (actor: p.session.user, build: { [self] s in
+                    let vis = Visibility(policy: policy, user: p.session.user)
+                    let refusals: [ChangeError] = p.changes.compactMap { c in
+                        vis.refusal(c, in: s).map { .invalid(entity: c.entity, id: c.id, field: "access", reason: $0) }
+                    }
+                    if !refusals.isEmpty { throw StoreError.rejected(refusals) }
+                    return try enforcePoolRules(p.changes, user: p.session.user, in: s)
+                })
+            }
+            let results: [Result<[JournalEntry], Error>]
+            do { results = try store.commitGroup(items) } catch { results = group.map { _ in .failure(error) } }
+            broadcast(store.lastReadEntries, except: nil)  // others' direct writes read during the commit
+            let s = store.snapshot
+            for (p, r) in zip(group, results) {
+                switch r {
+                case .success(let entries):
+                    broadcast(entries, except: p.session)
+                    updateVisible(p.session, entries, s, send: false)
+                    let vis = Visibility(policy: policy, user: p.session.user)
+                    p.reply = .object(["ok": true, "entries": .array(entries.map { Wire.entry(vis.masked($0, in: s)) })])
+                case .failure(let e):
+                    p.reply = errorReply(e, p.session)
+                }
+            }
+            lock.unlock()
+            for p in group { p.done.signal() }
+        }
+    }
+
+    /// Claims are rebuilt here from the pool rules (holding limit, claims per
+    /// day, re-claim wait), so a client talking to the socket by hand cannot
+    /// skip them or leave the claim counters out.
+    private func enforcePoolRules(_ changes: [Change], user: String, in s: Snapshot) throws -> [Change] {
+        let claims = changes.filter { c in
+            c.entity == "customer" && c.op == .update && c.fields["owner"]?.stringValue == user
+                && c.id.flatMap { s.customers[$0] }.map { $0.owner == nil } == true
+        }
+        guard !claims.isEmpty else { return changes }
+        let actions = PoolActions(rules: try store.config.poolRules(), calendar: try store.config.agendaCalendar(),
+                                  today: try store.config.agendaCalendar().today(), user: user)
+        var out = changes.filter { $0.entity != PoolClaims.entity && !claims.contains($0) }
+        var working = s
+        for c in claims {
+            let built: [Change]
+            do { built = try actions.claim(c.id!, in: working) } catch {
+                throw StoreError.rejected([.invalid(entity: "customer", id: c.id, field: "owner", reason: error.description)])
+            }
+            for b in built { try? working.apply(JournalEntry(seq: working.seq + 1, at: .now, by: user, change: b)) }
+            out += built
+        }
+        return out
     }
 
     // MARK: - Pushing changes
@@ -210,26 +302,48 @@ public final class StoreServer: @unchecked Sendable {
     private func broadcast(_ entries: [JournalEntry], except: Session?) {
         guard !entries.isEmpty else { return }
         let s = store.snapshot
+        let policy = self.policy
+        // Sessions that see a record the same way (clear or masked) get the same
+        // bytes: encode each message once, not once per client.
+        var memo: [String: [UInt8]] = [:]
         for session in sessions.values where session !== except {
-            updateVisible(session, entries, s, send: true)
+            updateVisible(session, entries, s, send: true, policy: policy, memo: &memo)
         }
     }
 
     private func updateVisible(_ session: Session, _ entries: [JournalEntry], _ s: Snapshot, send: Bool) {
+        var memo: [String: [UInt8]] = [:]
+        updateVisible(session, entries, s, send: send, policy: policy, memo: &memo)
+    }
+
+    private func updateVisible(_ session: Session, _ entries: [JournalEntry], _ s: Snapshot, send: Bool,
+                               policy: AccessPolicy, memo: inout [String: [UInt8]]) {
         let vis = Visibility(policy: policy, user: session.user)
+        func line(_ kind: String, _ e: JournalEntry, _ cid: String?, _ make: () -> Value) -> [UInt8] {
+            let clear = policy.seesClear(cid.flatMap { s.customers[$0] }, user: session.user)
+            let key = "\(kind)|\(e.seq)|\(clear)"
+            if let l = memo[key] { return l }
+            let l = LineSocket.line(make())
+            memo[key] = l
+            return l
+        }
         for e in entries {
             let c = e.change
             if c.entity == "customer", let id = c.id {
                 let now = s.customers[id].map { policy.canSee($0, user: session.user) } ?? false
                 let had = session.visible.contains(id)
                 if c.op == .delete {
-                    if had, send { session.send(.object(["push": Wire.entry(e)])) }
+                    if had, send { session.send(line: line("delete", e, nil) { .object(["push": Wire.entry(e)]) }) }
                     session.visible.remove(id)
                 } else if now && had {
-                    if send { session.send(.object(["push": Wire.entry(vis.masked(e, in: s))])) }
+                    if send { session.send(line: line("push", e, id) { .object(["push": Wire.entry(vis.masked(e, in: s))]) }) }
                 } else if now {
                     session.visible.insert(id)
-                    if send { session.send(.object(["records": .array(vis.records(ofCustomer: id, in: s).map(Wire.record)), "seq": .int(e.seq)])) }
+                    if send {
+                        session.send(line: line("records", e, id) {
+                            .object(["records": .array(vis.records(ofCustomer: id, in: s).map(Wire.record)), "seq": .int(e.seq)])
+                        })
+                    }
                 } else if had {
                     session.visible.remove(id)
                     if send { session.send(.object(["hide": .string(id), "seq": .int(e.seq)])) }
@@ -239,7 +353,7 @@ public final class StoreServer: @unchecked Sendable {
             guard send else { continue }
             let cid = Visibility.customerId(entity: c.entity, id: c.id ?? "", fields: c.fields, in: s)
             if c.op == .delete || cid == nil || session.visible.contains(cid!) {
-                session.send(.object(["push": Wire.entry(vis.masked(e, in: s))]))
+                session.send(line: line("push", e, cid) { .object(["push": Wire.entry(vis.masked(e, in: s))]) })
             }
         }
     }

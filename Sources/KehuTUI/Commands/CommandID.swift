@@ -10,7 +10,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     // Panes
     case paneNext = "pane-next", panePrev = "pane-prev", paneList = "pane-list", paneDetail = "pane-detail"
     case paneDashboard = "pane-dashboard", paneAgenda = "pane-agenda"
-    case customerOpen = "customer-open", back = "back"
+    case customerOpen = "customer-open", back = "back", agendaScope = "agenda-scope"
     // Finding
     case filter = "filter", filterClear = "filter-clear", sortNext = "sort-next", sortReverse = "sort-reverse"
     // Changing

@@ -29,6 +29,7 @@ public struct CommandTable: Sendable {
         (.paneAgenda, .panes, "跟进日程", "Follow-up agenda"),
         (.customerOpen, .panes, "打开所选客户", "Open the selected customer"),
         (.back, .panes, "返回", "Go back"),
+        (.agendaScope, .panes, "日程:只看我的 / 全部", "Agenda: mine only / everyone's"),
         (.filter, .find, "筛选(名称、拼音、联系人、电话、邮箱、标签)", "Filter (name, pinyin, contacts, phone, email, tags)"),
         (.filterClear, .find, "清除筛选", "Clear the filter"),
         (.sortNext, .find, "按下一列排序", "Sort by the next column"),
@@ -111,6 +112,7 @@ public struct CommandTable: Sendable {
     list       i              interaction-log
     detail     i              interaction-log
     agenda     i              interaction-log
+    agenda     m              agenda-scope
     list       t              transaction-add
     detail     t              transaction-add
     form       Ctrl-S F2      form-save

@@ -18,7 +18,7 @@ extension Catalog {
         .dashboardTotals: "Overview", .dashboardCustomers: "Customers", .dashboardPool: "In the pool", .dashboardRevenueTotal: "Revenue to date",
         .dashboardByCategory: "By category", .dashboardByRegion: "By region", .dashboardRevenue: "Revenue by month (last 12)",
         .dashboardDue: "Follow-ups due (today and overdue)", .dashboardNone: "(none)",
-        .agendaTitle: "Agenda: overdue and the next 30 days", .agendaOverdue: "{0} days overdue", .agendaToday: "today",
+        .agendaTitle: "Agenda: overdue and the next 30 days", .agendaMine: "{0}'s customers (m: everyone's)", .agendaEveryone: "everyone's customers (m: mine)", .agendaOverdue: "{0} days overdue", .agendaToday: "today",
         .agendaInDays: "in {0} days", .agendaEmpty: "Nothing to follow up (customers need a contact strategy)",
         .formNewCustomer: "New customer", .formEditCustomer: "Edit customer {0}", .formInteraction: "Log interaction — {0}",
         .formTransaction: "Record transaction — {0}", .formHint: "Ctrl-S save  Esc cancel  Tab/↑↓ fields  ←→/Enter pick",

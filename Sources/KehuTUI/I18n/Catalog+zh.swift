@@ -18,7 +18,7 @@ extension Catalog {
         .dashboardTotals: "总览", .dashboardCustomers: "客户总数", .dashboardPool: "公海客户", .dashboardRevenueTotal: "累计交易额",
         .dashboardByCategory: "按客户类别", .dashboardByRegion: "按区域", .dashboardRevenue: "月度交易额(近 12 个月)",
         .dashboardDue: "到期跟进(今天及逾期)", .dashboardNone: "(无)",
-        .agendaTitle: "跟进日程:逾期及未来 30 天", .agendaOverdue: "逾期 {0} 天", .agendaToday: "今天",
+        .agendaTitle: "跟进日程:逾期及未来 30 天", .agendaMine: "{0} 的客户(m 切换全部)", .agendaEveryone: "所有人的客户(m 只看我的)", .agendaOverdue: "逾期 {0} 天", .agendaToday: "今天",
         .agendaInDays: "{0} 天后", .agendaEmpty: "没有需要跟进的客户(客户需设置联系策略)",
         .formNewCustomer: "新建客户", .formEditCustomer: "编辑客户 {0}", .formInteraction: "记录联系 — {0}",
         .formTransaction: "记录交易 — {0}", .formHint: "Ctrl-S 保存  Esc 取消  Tab/↑↓ 切换字段  ←→/Enter 选择",

@@ -14,7 +14,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case colTitle, colPhone, colMobile, colEmail, colWechat, colName, colCustomer, colDue, colCount
     case dashboardTotals, dashboardCustomers, dashboardPool, dashboardRevenueTotal, dashboardByCategory
     case dashboardByRegion, dashboardRevenue, dashboardDue, dashboardNone
-    case agendaTitle, agendaOverdue, agendaToday, agendaInDays, agendaEmpty
+    case agendaTitle, agendaMine, agendaEveryone, agendaOverdue, agendaToday, agendaInDays, agendaEmpty
     case formNewCustomer, formEditCustomer, formInteraction, formTransaction, formHint, formRequired
     case formSaved, formCancelled, formNoChanges, formErrors, formSaving, formChangedMeanwhile, formPickHint
     case conflictTitle, conflictField, conflictMine, conflictTheirs, conflictHint, conflictOverwritten

@@ -6,7 +6,7 @@ public struct CustomerRow: Sendable, Equatable {
     public var id: String
     public var name: String
     /// Pinyin of the name (`guangzhou…`), so names sort as a Chinese user expects.
-    public var nameSortKey: String
+    public var nameSortKey: [UInt8]
     public var region: String?
     public var category: String?
     public var owner: String?
@@ -18,7 +18,11 @@ public struct CustomerRow: Sendable, Equatable {
 
     public init(_ c: Customer, metrics: CustomerMetrics, nextFollowUp: LocalDate?) {
         id = c.id; name = c.name; version = c.version
-        nameSortKey = Pinyin.full(c.name) + "\u{1}" + SearchText.fold(c.name)
+        var key: [UInt8] = []
+        Pinyin.full(c.name, into: &key)
+        key.append(1)
+        SearchText.fold(c.name, into: &key)
+        nameSortKey = key
         region = c.region; category = c.category; owner = c.owner; credit = c.credit
         lastDeal = metrics.last; amount = metrics.total
         self.nextFollowUp = nextFollowUp

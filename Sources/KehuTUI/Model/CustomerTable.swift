@@ -17,16 +17,19 @@ public struct CustomerTable: Sendable {
 
     /// Builds everything from a snapshot (start-up, or after a large change).
     public init(_ s: Snapshot, followUps: FollowUps, sort: ListColumn, descending: Bool, lang: Language) {
-        let customers = s.customerList
-        rows.reserveCapacity(customers.count)
-        var docs: [String] = []
-        docs.reserveCapacity(customers.count)
-        for c in customers {
-            position[c.id] = rows.count
-            rows.append(CustomerRow(c, metrics: s.metrics(of: c.id), nextFollowUp: followUps.due[c.id]))
-            docs.append(CustomerSearchKeys.text(c, contacts: s.contacts(of: c.id)))
+        // Id order (C1, C2 …), sorting ids rather than the large Customer values.
+        let ids = s.customers.keys.map { ($0, idNumber($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
+        rows.reserveCapacity(ids.count)
+        position.reserveCapacity(ids.count)
+        var docs: [[UInt8]] = []
+        docs.reserveCapacity(ids.count)
+        for id in ids {
+            let c = s.customers[id]!
+            position[id] = rows.count
+            rows.append(CustomerRow(c, metrics: s.metrics(of: id), nextFollowUp: followUps.due[id]))
+            docs.append(CustomerSearchKeys.document(c, contacts: s.contacts(of: id)))
         }
-        index = SearchIndex(documents: docs)
+        index = SearchIndex(bytes: docs)
         self.sortColumn = sort
         self.descending = descending
         resort(dictionary: s.dictionary, lang: lang)
@@ -38,7 +41,7 @@ public struct CustomerTable: Sendable {
         for id in ids {
             guard let c = s.customers[id] else { if position[id] != nil { return false }; continue }
             let row = CustomerRow(c, metrics: s.metrics(of: id), nextFollowUp: followUps.due[id])
-            let doc = CustomerSearchKeys.text(c, contacts: s.contacts(of: id))
+            let doc = CustomerSearchKeys.document(c, contacts: s.contacts(of: id))
             if let p = position[id] {
                 rows[p] = row; index.replace(p, with: doc)
             } else {
@@ -66,7 +69,7 @@ public struct CustomerTable: Sendable {
             case (_?, nil): return true
             case (nil, nil): break
             }
-            return rows[Int(i)].nameSortKey < rows[Int(j)].nameSortKey
+            return ByteOrder.less(rows[Int(i)].nameSortKey, rows[Int(j)].nameSortKey)
         }
         func labelRank(_ kind: DictionaryKind) -> [String: Int] {
             let labels = dictionary.entries(kind).map { ($0.code, $0.label.text(lang)) }
@@ -75,7 +78,7 @@ public struct CustomerTable: Sendable {
         }
         switch sortColumn {
         case .name:
-            idx.sort { desc ? rows[Int($0)].nameSortKey > rows[Int($1)].nameSortKey : rows[Int($0)].nameSortKey < rows[Int($1)].nameSortKey }
+            idx.sort { desc ? ByteOrder.less(rows[Int($1)].nameSortKey, rows[Int($0)].nameSortKey) : ByteOrder.less(rows[Int($0)].nameSortKey, rows[Int($1)].nameSortKey) }
         case .region:
             let r = labelRank(.region)
             idx.sort { cmp(rows[Int($0)].region.map { r[$0] ?? Int.max }, rows[Int($1)].region.map { r[$0] ?? Int.max }, $0, $1) }

@@ -69,7 +69,7 @@ public enum DetailModel {
             figures.append((t(.metricLastContact), "\(d) (\(t(.metricDaysAgo, s.clock.today.days - d.days)))"))
         }
         if let due = s.followUps.due[c.id] {
-            figures.append((t(.metricNextFollowUp), due.description))
+            figures.append((t(.metricNextFollowUp), due.description + (s.followUps.kinds[c.id].map { " · " + $0.text(lang) } ?? "")))
         }
         for (cur, v) in m.otherCurrencies.sorted(by: { $0.key < $1.key }) {
             figures.append((t(.metricOtherCurrencies), Money(minor: v, currency: cur).formatted))

@@ -11,7 +11,7 @@ public enum SnapshotDiff {
         var out = Set<String>()
         for (id, c) in new.customers where old.customers[id]?.version != c.version { out.insert(id) }
         if new.customers.count - out.filter({ old.customers[$0] == nil }).count != old.customers.count { return nil }
-        func scan<R>(_ o: [String: R], _ n: [String: R], version: (R) -> Int, owner: (R) -> String) {
+        func scan<R: TableRecord>(_ o: RecordTable<R>, _ n: RecordTable<R>, version: (R) -> Int, owner: (R) -> String) {
             var added = 0
             for (id, r) in n {
                 let before = o[id]

@@ -44,7 +44,8 @@ enum Chrome {
         switch s.keyContext {
         case .list: ids = [.customerOpen, .filter, .sortNext, .customerAdd, .customerEdit, .interactionLog, .transactionAdd, .paneNext, .help, .quit]
         case .detail: ids = [.back, .cursorDown, .customerEdit, .interactionLog, .transactionAdd, .paneNext, .help, .quit]
-        case .dashboard, .agenda: ids = [.cursorDown, .paneNext, .interactionLog, .help, .quit]
+        case .dashboard: ids = [.cursorDown, .paneNext, .help, .quit]
+        case .agenda: ids = [.customerOpen, .agendaScope, .interactionLog, .paneNext, .help, .quit]
         case .help: ids = [.cursorDown, .back]
         case .form: ids = [.formSave, .formCancel, .formNextField, .formPick]
         case .conflict: ids = [.conflictKeepMine, .conflictTakeTheirs, .formCancel]

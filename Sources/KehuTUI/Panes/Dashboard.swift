@@ -39,14 +39,28 @@ enum Dashboard {
         return out
     }
 
+    /// Two columns from 160 cells on (sections alternate), one below.
+    static func columns(_ model: DashboardModel, width: Int, lang: Language) -> [[[Span]]] {
+        guard width >= 160, model.sections.count > 1 else { return [lines(model, width: width - 2, lang: lang)] }
+        let half = (width - 3) / 2
+        let left = DashboardModel(sections: model.sections.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        let right = DashboardModel(sections: model.sections.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
+        return [lines(left, width: half - 1, lang: lang), lines(right, width: half - 1, lang: lang)]
+    }
+
     static func render(_ s: AppState, model: DashboardModel, into g: inout Grid, rect r: Rect) {
         g.fill(x: r.x, y: r.y, width: r.width, height: r.height)
         g.put(" " + s.t(.paneDashboard) + " ", x: r.x, y: r.y, role: .tabActive)
-        let all = lines(model, width: r.width - 2, lang: s.lang)
+        let cols = columns(model, width: r.width, lang: s.lang)
+        let colWidth = cols.count == 1 ? r.width - 2 : (r.width - 3) / 2
         let visible = max(1, r.height - 1)
-        let top = max(0, min(s.dashboardScroll, all.count - visible))
-        for i in 0..<visible where top + i < all.count {
-            g.put(all[top + i], x: r.x + 1, y: r.y + 1 + i, maxWidth: r.width - 2)
+        let longest = cols.map(\.count).max() ?? 0
+        let top = max(0, min(s.dashboardScroll, longest - visible))
+        for (c, all) in cols.enumerated() {
+            let x = r.x + 1 + c * (colWidth + 1)
+            for i in 0..<visible where top + i < all.count {
+                g.put(all[top + i], x: x, y: r.y + 1 + i, maxWidth: colWidth - 1)
+            }
         }
     }
 }

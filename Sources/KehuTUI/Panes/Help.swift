@@ -52,20 +52,26 @@ enum Help {
     /// `docs/keys.md`: the command table as Markdown, in both languages.
     public static func markdown(_ table: CommandTable) -> String {
         var md = "# Keys and commands · 按键与命令\n\nGenerated from the command table (`Sources/KehuTUI/Commands/CommandTable.swift`)"
-        md += " by `swift test --filter KeysDocTests`; do not edit by hand.\n"
+        md += " by `KEHU_WRITE_DOCS=1 swift test --filter GeneratedFilesTests`; do not edit by hand.\n"
         md += "Every command can also be run by name from the `:` command line.\n"
         for group in CommandGroup.allCases {
             let cmds = table.commands.filter { $0.group == group }
             guard !cmds.isEmpty else { continue }
-            md += "\n## \(group.label.en) · \(group.label.zh)\n\n| Command | Keys | Where | Help | 说明 |\n|---|---|---|---|---|\n"
+            md += "\n## \(group.label.en) · \(group.label.zh)\n\n| Command | Keys (where) | Help | 说明 |\n|---|---|---|---|\n"
             for c in cmds {
+                // Contexts that share the same keys are listed together.
                 var byCtx: [(KeyContext, [String])] = []
                 for b in c.bindings {
                     if let i = byCtx.firstIndex(where: { $0.0 == b.context }) { byCtx[i].1.append(b.key.description) } else { byCtx.append((b.context, [b.key.description])) }
                 }
-                let keys = byCtx.map { $0.1.map { "`\($0)`" }.joined(separator: " ") }.joined(separator: "; ")
-                let ctx = byCtx.map { $0.0.label.en }.joined(separator: "; ")
-                md += "| `\(c.id.rawValue)` | \(keys.isEmpty ? "—" : keys) | \(ctx.isEmpty ? ":" : ctx) | \(c.help.en) | \(c.help.zh) |\n"
+                var byKeys: [([String], [KeyContext])] = []
+                for (ctx, keys) in byCtx {
+                    if let i = byKeys.firstIndex(where: { $0.0 == keys }) { byKeys[i].1.append(ctx) } else { byKeys.append((keys, [ctx])) }
+                }
+                let keys = byKeys.map { ks, ctxs in
+                    ks.map { "`\($0)`" }.joined(separator: " ") + " (" + ctxs.map(\.label.en).joined(separator: ", ") + ")"
+                }.joined(separator: "; ")
+                md += "| `\(c.id.rawValue)` | \(keys.isEmpty ? "—" : keys) | \(c.help.en) | \(c.help.zh) |\n"
             }
         }
         md += "\n## Command line · 命令行\n\n"

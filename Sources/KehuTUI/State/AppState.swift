@@ -40,6 +40,8 @@ public struct AppState: Sendable {
     public var dashboardScroll = 0
     public var agendaCursor = 0
     public var agendaTop = 0
+    /// The agenda shows everyone's follow-ups, not only the user's own customers.
+    public var agendaAll = false
 
     public var followUps: FollowUps
     /// The dashboard's sections, computed when the dashboard is shown and the data changed.

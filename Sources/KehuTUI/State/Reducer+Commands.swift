@@ -32,6 +32,8 @@ extension Reducer {
             } else {
                 s.message = (s.t(.needCustomer), true)
             }
+        case .agendaScope:
+            s.agendaAll.toggle(); s.agendaCursor = 0; s.agendaTop = 0
         case .back:
             if s.showHelp { s.showHelp = false } else { s.pane = .list }
 
@@ -136,7 +138,7 @@ extension Reducer {
             s.detailScroll = max(0, min(s.detailScroll.addingClamped(n), total - layout.detailRows))
         case .dashboard:
             let model = s.dashboard ?? s.dashboardSource(s.snapshot, s.lang, s.clock, s.followUps)
-            let total = Dashboard.lines(model, width: s.width - 2, lang: s.lang).count
+            let total = Dashboard.columns(model, width: s.width, lang: s.lang).map(\.count).max() ?? 0
             s.dashboardScroll = max(0, min(s.dashboardScroll.addingClamped(n), total - layout.mainRows))
         case .agenda: s.agendaCursor = clamp(s.agendaCursor.addingClamped(n), Agenda.items(s).count)
         }

@@ -17,6 +17,8 @@ public enum Reducer {
         var effects: [Effect] = []
         switch action {
         case .key(let key):
+            // A message stays until the next key; a key that sets one shows it.
+            s.message = nil
             effects = handleKey(&s, key)
         case let .resize(w, h):
             s.width = w; s.height = h
@@ -34,8 +36,15 @@ public enum Reducer {
             if case .newCustomer = s.form?.target, let id = ids.first, s.table.position[id] != nil {
                 s.filter = LineInput(); s.narrowing.reset(); s.selectedId = id; s.refilter()
             }
+            let target = s.form?.target
             s.form = nil; s.conflict = nil
             s.message = (s.t(.formSaved, ids.joined(separator: ", ")), false)
+            // Show what was just recorded: the timeline or the purchase history.
+            switch target {
+            case .interaction(let cid)?: reveal(&s, customer: cid, section: .sectionInteractions)
+            case .transaction(let cid)?: reveal(&s, customer: cid, section: .sectionPurchases)
+            default: break
+            }
         case let .commitFailed(snap, message, conflict):
             load(&s, snap, changed: nil)
             if conflict, let f = s.conflict?.form ?? s.form, case let .editCustomer(id, _) = f.target, let theirs = snap.customers[id] {
@@ -72,11 +81,13 @@ public enum Reducer {
         if s.cursor < s.listTop { s.listTop = s.cursor }
         if s.cursor >= s.listTop + rows { s.listTop = s.cursor - rows + 1 }
         s.listTop = max(0, min(s.listTop, max(0, s.visible.count - rows)))
-        let agendaCount = Agenda.items(s).count
-        s.agendaCursor = max(0, min(s.agendaCursor, agendaCount - 1))
-        let arows = max(1, layout.main.height - 2)
-        if s.agendaCursor < s.agendaTop { s.agendaTop = s.agendaCursor }
-        if s.agendaCursor >= s.agendaTop + arows { s.agendaTop = s.agendaCursor - arows + 1 }
+        if s.pane == .agenda {
+            let agendaCount = Agenda.items(s).count
+            s.agendaCursor = max(0, min(s.agendaCursor, agendaCount - 1))
+            let arows = max(1, layout.main.height - 2)
+            if s.agendaCursor < s.agendaTop { s.agendaTop = s.agendaCursor }
+            if s.agendaCursor >= s.agendaTop + arows { s.agendaTop = s.agendaCursor - arows + 1 }
+        }
         if var f = s.form {
             let frows = max(1, layout.main.height - FormView.headerLines)
             if f.focus < f.scroll { f.scroll = f.focus }
@@ -169,6 +180,19 @@ public enum Reducer {
         s.refilter()
         s.message = (s.t(.langSwitched), false)
         return [.fullRedraw]
+    }
+
+    /// Opens a customer's view scrolled to one of its sections.
+    static func reveal(_ s: inout AppState, customer id: String, section: Msg) {
+        guard let c = s.snapshot.customers[id] else { return }
+        if s.selectedId != id { open(&s, customer: id) }
+        s.pane = .detail
+        let layout = Layout(s)
+        let lines = DetailModel.lines(c, state: s, width: layout.detailWidth - 1)
+        let title = "▌" + s.t(section)
+        if let i = lines.firstIndex(where: { $0.first?.text.hasPrefix(title) == true }) {
+            s.detailScroll = max(0, min(i, lines.count - layout.detailRows))
+        }
     }
 
     /// Selects a customer (clearing a filter that hides it) and shows its view.

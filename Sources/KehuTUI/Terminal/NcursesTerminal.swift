@@ -117,13 +117,27 @@ final class NcursesTerminal {
         refresh()
     }
 
-    enum Input { case key(Key), resize, none }
+    enum Input { case key(Key), resize, none, hangup }
 
-    /// Waits up to the timeout (100 ms) for a key.
+    /// Consecutive reads that failed at once instead of waiting for the timeout.
+    private var quickFailures = 0
+
+    /// Waits up to the timeout (100 ms) for a key. A terminal that has gone
+    /// away (the SSH connection dropped without a SIGHUP reaching us) makes
+    /// every read fail at once; that is reported as `.hangup` rather than
+    /// spinning.
     func read() -> Input {
         var ch: wint_t = 0
+        var before = timespec(), after = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &before)
         let r = get_wch(&ch)
-        if r == ERR { return .none }
+        if r == ERR {
+            clock_gettime(CLOCK_MONOTONIC, &after)
+            let ms = (after.tv_sec - before.tv_sec) * 1000 + (after.tv_nsec - before.tv_nsec) / 1_000_000
+            quickFailures = ms < 20 ? quickFailures + 1 : 0
+            return quickFailures >= 50 ? .hangup : .none
+        }
+        quickFailures = 0
         if r == KEY_CODE_YES {
             switch Int32(ch) {
             case KEY_RESIZE: return .resize

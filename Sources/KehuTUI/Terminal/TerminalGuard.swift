@@ -42,6 +42,12 @@ enum TerminalGuard {
         resetCount = min(bytes.count, resetBytes.count)
         for i in 0..<resetCount { resetBytes[i] = bytes[i] }
 
+        // A parent (a test runner, a job manager) may have left these blocked;
+        // a blocked SIGTERM would make the workstation unkillable but by SIGKILL.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in stopSignals + crashSignals { sigaddset(&set, s) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
         for s in stopSignals {
             signal(s) { sig in
                 TerminalGuard.stopSignal = sig

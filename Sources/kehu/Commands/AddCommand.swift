@@ -24,19 +24,21 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let entity = Entity(rawValue: kind.rawValue)!
+        // "Today" in the store's zone ([store] timezone, then the user's, then TZ).
+        let today = try store.config.agendaCalendar(userTimeZone: try UserConfig.load().timezone).today()
         let entry = try store.commit { snapshot in
             var fields = try FieldInput.parse(assignments, entity: entity, snapshot: snapshot)
             switch kind {
             case .customer:
                 if fields["owner"] == nil {
                     fields["owner"] = .string(store.user)
-                    fields["ownerSince"] = .string(LocalDate.today(in: .current).description)
+                    fields["ownerSince"] = .string(today.description)
                 }
             case .interaction:
                 if fields["at"] == nil { fields["at"] = .string(Timestamp.now.description) }
                 if fields["by"] == nil { fields["by"] = .string(store.user) }
             case .transaction:
-                if fields["date"] == nil { fields["date"] = .string(LocalDate.today(in: .current).description) }
+                if fields["date"] == nil { fields["date"] = .string(today.description) }
             case .contact: break
             }
             return [Change.create(entity, fields)]

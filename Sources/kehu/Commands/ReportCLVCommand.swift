@@ -42,13 +42,13 @@ struct ReportCLVCommand: ParsableCommand {
         }
         guard fitted else {
             if options.format == .json { print(jsonDocument(report, customers: nil)) }
-            throw ReportFailure(description: "the purchase model did not converge (\(report.purchases.diagnostics.message)); no predictions")
+            throw ReportFailure(description: "no predictions: the purchase model is not fitted (\(report.purchases.diagnostics.message))")
         }
         if parameters {
             if options.format == .json { print(jsonDocument(report, customers: nil)) }
             return
         }
-        if report.spend.model == nil { warn("the spend model did not converge (\(report.spend.diagnostics.message)); expected values left empty") }
+        if report.spend.model == nil { warn("expected values left empty: the spend model is not fitted (\(report.spend.diagnostics.message))") }
         var rows = report.customers
         switch sort {
         case "alive": rows.sort { ($0.probabilityAlive ?? 2, idNumber($0.customerId)) < ($1.probabilityAlive ?? 2, idNumber($1.customerId)) }

@@ -47,7 +47,7 @@ struct ReportRFMCommand: ParsableCommand {
             let e = report.scoring
             func edges(_ v: [Double], _ digits: Int) -> String { v.map { ReportOutput.number($0, digits) }.joined(separator: " · ") }
             print("\(report.customers.count) customers with purchases up to \(asOf); recency in days, monetary net of refunds")
-            print("quintile edges: recency \(edges(e.recencyEdges, 1)); frequency rank \(edges(e.frequencyEdges, 1)); monetary \(edges(e.monetaryEdges.map { $0 / 100 }, 2))")
+            if !report.customers.isEmpty { print("quintile edges: recency \(edges(e.recencyEdges, 1)); frequency rank \(edges(e.frequencyEdges, 1)); monetary \(edges(e.monetaryEdges.map { $0 / 100 }, 2))") }
         }
     }
 }

@@ -63,8 +63,8 @@ struct ShowCommand: ParsableCommand {
             print(L("联系记录", "Interactions"))
             for i in ix {
                 let head = "\(i.id)  \(i.at)  \(i.kind.label.text(lang))  \(s.dictionary.label(.channel, i.channel, lang))  \(i.by ?? "")"
-                print(TerminalText.visible(head, singleLine: true))
-                for line in TerminalText.visible(i.note, singleLine: false).split(separator: "\n", omittingEmptySubsequences: false) { print("    " + line) }
+                print(TerminalText.line(head))
+                for line in TerminalText.lines(i.note) { print("    " + line) }
             }
         }
     }

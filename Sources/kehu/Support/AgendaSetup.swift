@@ -6,19 +6,17 @@ import KehuStore
 /// What the reminder and pool commands share: the time zone calendar dates are
 /// in, the pool rules, and the day they count as "today".
 ///
-/// The zone is the store's `[store] timezone`, else `timezone` in the user's
-/// config, else `TZ`, else the system zone; the pool rules are `[pool]` (with
-/// managers also from `[roles]`). `--as-of DATE` replaces today, so a run can be
-/// reproduced later.
+/// The zone and the rules come from `StoreConfig.agendaCalendar` and
+/// `StoreConfig.poolRules` (shared with the workstation). `--as-of DATE`
+/// replaces today, so a run can be reproduced later.
 struct AgendaSetup {
     let calendar: LocalCalendar
     let rules: PoolRules
     let today: LocalDate
 
     init(store: Store, asOf: String? = nil) throws {
-        let configured = store.config.timeZoneName ?? (try? UserConfig.load())?.timezone
-        calendar = try LocalCalendar.resolve(configured: configured, environment: ProcessInfo.processInfo.environment)
-        rules = try PoolRules(pool: store.config["pool"], roles: store.config["roles"])
+        calendar = try store.config.agendaCalendar(userTimeZone: (try? UserConfig.load())?.timezone)
+        rules = try store.config.poolRules()
         today = try asOf.map { try AgendaSetup.date($0, option: "--as-of") } ?? calendar.today()
     }
 
@@ -34,8 +32,11 @@ struct AgendaSetup {
 }
 
 /// One reminder or pool action, done the same way by every such command:
-/// open the store, read the setup, and build the change under the write lock
-/// from the latest snapshot (so a racing claim sees the winner's owner).
+/// open the store, read the setup, and build the change from the latest
+/// snapshot — under the write lock for a store folder, so a racing claim sees
+/// the winner's owner. Through `kehu serve` the build runs on the client and the
+/// server refuses a stale version; then the action is rebuilt on the new state,
+/// which turns "conflict" into the real reason ("already claimed by bob").
 struct AgendaAction {
     let store: any Store
     let setup: AgendaSetup
@@ -46,7 +47,28 @@ struct AgendaAction {
         let setup = try AgendaSetup(store: store)
         self.store = store
         self.setup = setup
-        self.entries = try store.commit { s in try build(setup, store, s) }
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                self.entries = try store.commit { s in try build(setup, store, s) }
+                return
+            } catch let e as StoreError where AgendaAction.isStale(e) && attempt < 3 {
+                try store.refresh()
+            }
+        }
+    }
+
+    /// True when the server refused the batch only because the state moved on
+    /// (a record changed, or a record this batch creates now exists).
+    static func isStale(_ e: StoreError) -> Bool {
+        guard case .rejected(let errors) = e, !errors.isEmpty else { return false }
+        return errors.allSatisfy {
+            switch $0 {
+            case .conflict, .alreadyExists: return true
+            default: return false
+            }
+        }
     }
 
     /// The reminder changes as of today, for the acting user.

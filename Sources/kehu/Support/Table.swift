@@ -26,14 +26,14 @@ struct Table {
     }
 
     private func renderTable() -> String {
-        let clean = rows.map { $0.map { TerminalText.visible($0, singleLine: true) } }
-        var widths = columns.map { TerminalText.width($0) }
-        for r in clean { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TerminalText.width(c)) } }
+        let clean = rows.map { $0.map { TerminalText.line($0) } }
+        var widths = columns.map { DisplayWidth.of($0) }
+        for r in clean { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         var out = ""
         func line(_ cells: [String]) {
             var l = ""
             for (i, c) in cells.enumerated() where i < widths.count {
-                let padding = String(repeating: " ", count: widths[i] - TerminalText.width(c))
+                let padding = String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
                 if i > 0 { l += "  " }
                 l += numeric.contains(columns[i]) ? padding + c : c + (i == cells.count - 1 ? "" : padding)
             }

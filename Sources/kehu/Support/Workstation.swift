@@ -15,6 +15,8 @@ func openWorkstation(_ store: any Store, lang: String?, theme: String?) throws {
         guard let zone = TimeZone(identifier: tz) else { throw FieldInput.Problem(description: "\(UserConfig.path): timezone: '\(tz)' is not a time zone (e.g. Asia/Shanghai)") }
         options.timeZone = zone
     }
+    options.dashboard = AnalyticsDashboard().source
+    options.followUps = ReminderFollowUps.source(pool: try store.config.poolRules())
     options.themeFolder = ((UserConfig.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("themes")
     try runWorkstation(store: store, options: options)
 }

@@ -9,7 +9,7 @@ struct PoolRulesTests {
                                      "managers": .array(["wang"])],
                               roles: ["managers": .array(["li"]), "admins": .array(["root"])])
         #expect(r == PoolRules(noFollowUpDays: 30, noDealDays: 90, warnDays: 7, maxCustomers: 200, exemptWithDeals: true,
-                               claimsPerDay: 10, reclaimAfterDays: 30, managers: ["wang", "li", "root"]))
+                               claimsPerDay: 10, reclaimAfterDays: 30, managers: ["wang", "li", "root"]).with(admins: ["root"]))
         #expect(r.isManager("li") && !r.isManager("alice"))
     }
 
@@ -34,4 +34,8 @@ struct PoolRulesTests {
             try PoolRules(pool: [:], roles: ["admins": .object([:])])
         }
     }
+}
+
+extension PoolRules {
+    func with(admins: Set<String>) -> PoolRules { var r = self; r.admins = admins; return r }
 }

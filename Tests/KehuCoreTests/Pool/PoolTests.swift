@@ -201,3 +201,27 @@ struct PoolTests {
         #expect(f.reminders("2026-03-01").isEmpty)
     }
 }
+
+extension PoolTests {
+    @Test func managersActWithinTheirTeams() throws {
+        var f = ReminderFixture()
+        let east = f.customer("East", owner: "alice")
+        let west = f.customer("West", owner: "carol")
+        let pool = f.customer("Pool", owner: nil)
+        let r = try PoolRules(pool: [:], roles: ["managers": .array(["mgr"]), "admins": .array(["root"])],
+                              teams: ["east": .array(["mgr", "alice", "bob"]), "west": .array(["carol"])])
+        #expect(r.manages("mgr", "bob") && !r.manages("mgr", "carol") && r.manages("root", "carol"))
+        _ = try desk("2026-11-25", "mgr", rules: r).release(east, reason: nil, in: f.s)
+        #expect(throws: PoolError.notAllowed(customer: west, reason: "owned by carol, who is not in your team ([teams])")) {
+            try desk("2026-11-25", "mgr", rules: r).release(west, reason: nil, in: f.s)
+        }
+        _ = try desk("2026-11-25", "mgr", rules: r).assign(pool, to: "bob", in: f.s)
+        #expect(throws: PoolError.notAllowed(customer: pool, reason: "carol is not in your team ([teams])")) {
+            try desk("2026-11-25", "mgr", rules: r).assign(pool, to: "carol", in: f.s)
+        }
+        _ = try desk("2026-11-25", "root", rules: r).assign(west, to: "bob", in: f.s)
+        #expect(throws: PoolError.config(section: "teams", key: "x", reason: "must be a list of logins")) {
+            try PoolRules(pool: [:], teams: ["x": .int(3)])
+        }
+    }
+}

@@ -1,0 +1,260 @@
+import KehuCore
+
+/// The binary snapshot (`snapshot.bin`): the state at one journal position,
+/// written so that opening a store reads it in one pass straight into typed
+/// records. It is a cache: the journal stays the plain-text truth, and a
+/// snapshot that is damaged, of another format version or of another journal
+/// is ignored and rebuilt by a replay. Layout: docs/store-format.md.
+enum BinarySnapshot {
+    static let magic: [UInt8] = Array("KEHUSNAP".utf8)
+    static let formatVersion: UInt32 = 1
+    static let preludeSize = 24
+
+    static func isBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= preludeSize && magic.indices.allSatisfy { bytes[$0] == magic[$0] }
+    }
+
+    // MARK: - Writing
+
+    static func encode(_ s: Snapshot, journalId: String, journalOffset: Int, journalLine: Int) -> [UInt8] {
+        let records = s.customers.count + s.contacts.count + s.transactions.count + s.interactions.count
+        var w = ByteWriter(capacity: 64 * records + 4096)
+        w.ref(journalId); w.signed(s.seq); w.int(journalOffset); w.int(journalLine)
+        let highest = s.highestNumber.sorted { $0.key < $1.key }
+        w.int(highest.count)
+        for (k, v) in highest { w.ref(k); w.int(v) }
+        for n in [s.customers.count, s.contacts.count, s.transactions.count, s.interactions.count] { w.int(n) }
+
+        let entries = s.dictionary.allEntries
+        w.int(entries.count)
+        for e in entries {
+            w.ref(e.kind.rawValue); w.ref(e.code); w.ref(e.label.zh); w.ref(e.label.en)
+            w.int(e.cycleDays.map { $0 + 1 } ?? 0)
+            w.byte(e.retired ? 1 : 0)
+            w.int(s.dictionaryVersions[e.id] ?? 1)
+            w.ref(s.lastChangedBy.login(entity: "dictionary", id: e.id))
+        }
+
+        let customers = s.customers.values.sorted { (idNumber($0.id), $0.id) < (idNumber($1.id), $1.id) }
+        w.int(customers.count)
+        for c in customers { encode(c, by: s.lastChangedBy.login(entity: "customer", id: c.id), into: &w) }
+
+        let groups = s.childGroups
+        w.int(groups.count)
+        for cid in groups {
+            w.ref(cid)
+            let p = s.contactsByCustomer[cid] ?? [], t = s.transactionsByCustomer[cid] ?? [], i = s.interactionsByCustomer[cid] ?? []
+            w.int(p.count)
+            for id in p {
+                guard let r = s.contacts[id] else { continue }
+                w.id(id, letter: Contact.idLetter); w.int(r.version); w.ref(s.lastChangedBy.login(entity: "contact", id: id))
+                w.ref(r.name); w.ref(r.title); w.ref(r.phone); w.ref(r.mobile); w.ref(r.email); w.ref(r.wechat); w.ref(r.notes)
+            }
+            w.int(t.count)
+            for id in t {
+                guard let r = s.transactions[id] else { continue }
+                w.id(id, letter: Transaction.idLetter); w.int(r.version); w.ref(s.lastChangedBy.login(entity: "transaction", id: id))
+                w.signed(Int64(r.date.days)); w.signed(r.amount.minor); w.ref(r.amount.currency); w.ref(r.product)
+                if let q = r.quantityMilli { w.byte(1); w.signed(q) } else { w.byte(0) }
+                w.ref(r.note)
+            }
+            w.int(i.count)
+            for id in i {
+                guard let r = s.interactions[id] else { continue }
+                w.id(id, letter: Interaction.idLetter); w.int(r.version); w.ref(s.lastChangedBy.login(entity: "interaction", id: id))
+                w.signed(r.at.millis); w.ref(r.channel); w.ref(r.note.isEmpty ? nil : r.note); w.ref(r.by)
+                w.byte(r.kind == .contact ? 0 : (r.kind == .feedback ? 1 : 2))
+            }
+        }
+
+        let extras = s.extras.sorted { $0.key < $1.key }
+        w.int(extras.count)
+        for (entity, table) in extras {
+            w.ref(entity)
+            w.int(table.count)
+            for (id, f) in table.sorted(by: { $0.key < $1.key }) {
+                var fields = f
+                let v = Int(fields.removeValue(forKey: "_version")?.intValue ?? 1)
+                w.ref(id); w.int(v); w.ref(s.lastChangedBy.login(entity: entity, id: id))
+                w.value(.object(fields))
+            }
+        }
+
+        var out: [UInt8] = magic
+        withUnsafeBytes(of: formatVersion.littleEndian) { out.append(contentsOf: $0) }
+        out.append(contentsOf: [0, 0, 0, 0])
+        out.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        out.append(contentsOf: w.tableBytes())
+        out.append(contentsOf: w.bytes)
+        let sum = out.withUnsafeBytes { snapshotChecksum(UnsafeRawBufferPointer(rebasing: $0[preludeSize...])) }
+        withUnsafeBytes(of: sum.littleEndian) { raw in for k in 0..<8 { out[16 + k] = raw[k] } }
+        return out
+    }
+
+    /// Optional customer fields in the order of the presence bits.
+    private static func encode(_ c: Customer, by: String?, into w: inout ByteWriter) {
+        w.id(c.id, letter: Customer.idLetter); w.int(c.version); w.ref(by)
+        let texts: [String?] = [c.externalId, c.region, c.nature, c.source, c.category, c.industry, c.contactStrategy,
+                                c.purchaseStrategy, c.scale, c.yearsInBusiness, c.standing, c.settlement, c.phone, c.fax,
+                                c.email, c.website, c.address, c.postcode, c.owner, c.notes]
+        var mask: UInt64 = 0
+        for (k, t) in texts.enumerated() where t != nil { mask |= 1 << UInt64(k) }
+        if c.credit != nil { mask |= 1 << 20 }
+        if c.employees != nil { mask |= 1 << 21 }
+        if c.wantsAgency != nil { mask |= 1 << 22 }
+        if c.locked { mask |= 1 << 23 }
+        if c.ownerSince != nil { mask |= 1 << 24 }
+        if !c.tags.isEmpty { mask |= 1 << 25 }
+        if !c.custom.isEmpty { mask |= 1 << 26 }
+        w.varint(mask)
+        w.ref(c.name)
+        for t in texts { if let t { w.ref(t) } }
+        if let v = c.credit { w.signed(Int64(v)) }
+        if let v = c.employees { w.signed(Int64(v)) }
+        if let v = c.wantsAgency { w.byte(v ? 1 : 0) }
+        if let d = c.ownerSince { w.signed(Int64(d.days)) }
+        if !c.tags.isEmpty { w.int(c.tags.count); for t in c.tags { w.ref(t) } }
+        if !c.custom.isEmpty {
+            w.int(c.custom.count)
+            for (k, v) in c.custom.sorted(by: { $0.key < $1.key }) { w.ref(k); w.ref(v) }
+        }
+        w.signed(c.createdAt.millis); w.signed(c.updatedAt.millis)
+    }
+
+    // MARK: - Reading
+
+    static func decode(_ p: UnsafeRawBufferPointer, path: String) throws -> SnapshotFile.Loaded {
+        func damaged(_ reason: String) -> StoreError { StoreError.corrupt(path: path, line: 1, reason: "binary snapshot " + reason) }
+        guard isBinary(p) else { throw damaged("has no KEHUSNAP header") }
+        let version = p.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
+        guard version == formatVersion else { throw damaged("format version \(version) (this kehu reads \(formatVersion))") }
+        let sum = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
+        guard snapshotChecksum(UnsafeRawBufferPointer(rebasing: p[preludeSize...])) == sum else { throw damaged("checksum mismatch") }
+        var r = ByteReader(p, at: preludeSize)
+        do {
+            return try decodeBody(&r)
+        } catch let e as ByteReader.Damaged {
+            throw damaged(e.description)
+        } catch let e as ChangeError {
+            throw damaged("record: \(e.description)")
+        }
+    }
+
+    private static func decodeBody(_ r: inout ByteReader) throws -> SnapshotFile.Loaded {
+        try r.readTable()
+        let journalId = try r.ref() ?? ""
+        let seq = try r.signed(), offset = try r.int(), line = try r.int()
+        var highest: [String: Int] = [:]
+        for _ in 0..<(try r.int()) { let k = try r.string(); highest[k] = try r.int() }
+        var s = Snapshot()
+        s.reserve(customers: try r.int(), contacts: try r.int(), transactions: try r.int(), interactions: try r.int())
+
+        for _ in 0..<(try r.int()) {
+            let kindText = try r.string()
+            guard let kind = DictionaryKind(rawValue: kindText) else { throw ByteReader.Damaged(offset: r.i, reason: "unknown dictionary kind \(kindText)") }
+            let code = try r.string(), zh = try r.string(), en = try r.string()
+            let cycle = try r.int()
+            let retired = try r.byte() == 1
+            let e = DictionaryEntry(kind: kind, code: code, label: Label(zh: zh, en: en), cycleDays: cycle == 0 ? nil : cycle - 1, retired: retired)
+            s.restore(dictionary: e, version: try r.int(), lastBy: try r.ref())
+        }
+
+        for _ in 0..<(try r.int()) {
+            let (c, by) = try decodeCustomer(&r)
+            try s.restore(customer: c, lastBy: by)
+        }
+
+        var contacts: [Contact] = [], transactions: [Transaction] = [], interactions: [Interaction] = []
+        var by: [String?] = []
+        for _ in 0..<(try r.int()) {
+            let cid = try r.string()
+            let np = try r.int()
+            if np > 0 {
+                contacts.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
+                for _ in 0..<np {
+                    var c = Contact(id: try r.id(letter: Contact.idLetter), customerId: cid)
+                    c.version = try r.int(); by.append(try r.ref())
+                    c.name = try r.ref() ?? ""; c.title = try r.ref(); c.phone = try r.ref(); c.mobile = try r.ref()
+                    c.email = try r.ref(); c.wechat = try r.ref(); c.notes = try r.ref()
+                    contacts.append(c)
+                }
+                try s.restore(contacts: contacts, lastBy: by, of: cid)
+            }
+            let nt = try r.int()
+            if nt > 0 {
+                transactions.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
+                for _ in 0..<nt {
+                    let id = try r.id(letter: Transaction.idLetter)
+                    let version = try r.int()
+                    by.append(try r.ref())
+                    let date = LocalDate(days: Int32(truncatingIfNeeded: try r.signed()))
+                    let minor = try r.signed()
+                    var t = Transaction(id: id, customerId: cid, date: date, amount: Money(minor: minor, currency: try r.ref() ?? "CNY"))
+                    t.version = version
+                    t.product = try r.ref()
+                    if try r.byte() == 1 { t.quantityMilli = try r.signed() }
+                    t.note = try r.ref()
+                    transactions.append(t)
+                }
+                try s.restore(transactions: transactions, lastBy: by, of: cid)
+            }
+            let ni = try r.int()
+            if ni > 0 {
+                interactions.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
+                for _ in 0..<ni {
+                    var x = Interaction(id: try r.id(letter: Interaction.idLetter), customerId: cid, at: Timestamp(millis: 0))
+                    x.version = try r.int(); by.append(try r.ref())
+                    x.at = Timestamp(millis: try r.signed())
+                    x.channel = try r.ref(); x.note = try r.ref() ?? ""; x.by = try r.ref()
+                    let k = try r.byte()
+                    x.kind = k == 0 ? .contact : (k == 1 ? .feedback : .complaint)
+                    interactions.append(x)
+                }
+                try s.restore(interactions: interactions, lastBy: by, of: cid)
+            }
+        }
+
+        for _ in 0..<(try r.int()) {
+            let entity = try r.string()
+            for _ in 0..<(try r.int()) {
+                let id = try r.string(), version = try r.int(), lastBy = try r.ref()
+                guard case .object(let f) = try r.value() else { throw ByteReader.Damaged(offset: r.i, reason: "\(entity) \(id): fields are not an object") }
+                s.restore(extra: entity, id: id, fields: f, version: version, lastBy: lastBy)
+            }
+        }
+        guard r.atEnd else { throw ByteReader.Damaged(offset: r.i, reason: "trailing bytes") }
+        s.restoreSeq(seq)
+        s.restoreHighest(highest)
+        return SnapshotFile.Loaded(snapshot: s, journalId: journalId, journalOffset: offset, journalLine: line)
+    }
+
+    private static func decodeCustomer(_ r: inout ByteReader) throws -> (Customer, String?) {
+        var c = Customer(id: try r.id(letter: Customer.idLetter))
+        c.version = try r.int()
+        let by = try r.ref()
+        let mask = try r.varint()
+        c.name = try r.ref() ?? ""
+        func text(_ bit: Int) throws -> String? { mask & (1 << UInt64(bit)) != 0 ? try r.ref() : nil }
+        c.externalId = try text(0); c.region = try text(1); c.nature = try text(2); c.source = try text(3)
+        c.category = try text(4); c.industry = try text(5); c.contactStrategy = try text(6); c.purchaseStrategy = try text(7)
+        c.scale = try text(8); c.yearsInBusiness = try text(9); c.standing = try text(10); c.settlement = try text(11)
+        c.phone = try text(12); c.fax = try text(13); c.email = try text(14); c.website = try text(15)
+        c.address = try text(16); c.postcode = try text(17); c.owner = try text(18); c.notes = try text(19)
+        if mask & (1 << 20) != 0 { c.credit = Int(try r.signed()) }
+        if mask & (1 << 21) != 0 { c.employees = Int(try r.signed()) }
+        if mask & (1 << 22) != 0 { c.wantsAgency = try r.byte() == 1 }
+        c.locked = mask & (1 << 23) != 0
+        if mask & (1 << 24) != 0 { c.ownerSince = LocalDate(days: Int32(truncatingIfNeeded: try r.signed())) }
+        if mask & (1 << 25) != 0 {
+            let n = try r.int()
+            c.tags.reserveCapacity(n)
+            for _ in 0..<n { c.tags.append(try r.string()) }
+        }
+        if mask & (1 << 26) != 0 {
+            for _ in 0..<(try r.int()) { let k = try r.string(); c.custom[k] = try r.string() }
+        }
+        c.createdAt = Timestamp(millis: try r.signed())
+        c.updatedAt = Timestamp(millis: try r.signed())
+        return (c, by)
+    }
+}
