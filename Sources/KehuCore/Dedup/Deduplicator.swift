@@ -31,12 +31,12 @@ public struct Deduplicator: Sendable {
 
     public func run(_ inputs: [Input], distinct: Set<String> = []) -> DedupResult {
         let fields = self.fields
-        let records = Deduplicator.parallelMap(inputs.count) { DedupRecord(customer: inputs[$0].customer, contacts: inputs[$0].contacts, fields: fields) }
+        let records = Parallel.map(inputs.count) { DedupRecord(customer: inputs[$0].customer, contacts: inputs[$0].contacts, fields: fields) }
         let candidates = blocking.pairs(records.map(\.blockingKeys))
         let nf = fields.count
         // Each pair's comparison vector as one number (base 5, level + 1 per field), compared in parallel chunks.
         let chunk = 4096
-        let codes = Deduplicator.parallelMap((candidates.count + chunk - 1) / chunk) { c -> [Int] in
+        let codes = Parallel.map((candidates.count + chunk - 1) / chunk) { c -> [Int] in
             let range = (c * chunk)..<min(candidates.count, (c + 1) * chunk)
             return range.map { k in
                 let a = records[Int(candidates[k].0)], b = records[Int(candidates[k].1)]
@@ -74,24 +74,6 @@ public struct Deduplicator: Sendable {
         var c = code
         for f in stride(from: width - 1, through: 0, by: -1) { out[f] = Int8(c % 5) - 1; c /= 5 }
         return out
-    }
-
-    /// `(0..<count).map(transform)` spread over the machine's cores.
-    static func parallelMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(transform) }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = buffer.baseAddress!
-            let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-            withoutActuallyEscaping(transform) { t in
-                nonisolated(unsafe) let t = t
-                nonisolated(unsafe) let base = base
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    var i = w
-                    while i < count { (base + i).initialize(to: t(i)); i += workers }
-                }
-            }
-            initialized = count
-        }
     }
 
     /// Comparison vectors of random pairs (a fixed seed, so runs are repeatable).
