@@ -84,4 +84,21 @@ import Testing
         #expect(r.recordCount == s.records.count)
         #expect(throws: ChangeError.self) { try r.restore(customer: s.customers["C1"]!, lastBy: nil) }
     }
+
+    @Test func poolIndexesLoadedStringsOnFirstNeed() {
+        var pool = StringPool()
+        let a = pool.appendDistinct("轴承"), b = pool.appendDistinct("C12")
+        #expect(pool.string(a) == "轴承" && pool.string(b) == "C12")
+        #expect(pool.code("轴承") == a)          // found, not added again
+        #expect(pool.code(String("C1") + "2") == b)
+        let c = pool.code("新产品")
+        #expect(c != a && c != b && pool.string(c) == "新产品" && pool.count == 3)
+        #expect(pool.code(nil) == 0 && pool.string(0) == nil)
+    }
+
+    @Test func storeStyleIdsAreRebuiltExactly() {
+        for n: Int32 in [0, 1, 9, 10, 99, 100, 970_412, 999_999_999, Int32.max] {
+            #expect(RecordTable<Transaction>.format(letter: UInt8(ascii: "T"), n) == "T\(n)")
+        }
+    }
 }

@@ -11,12 +11,7 @@ public struct CustomerMetrics: Hashable, Sendable {
 
     public init() {}
 
-    mutating func add(_ t: Transaction) {
-        count += 1
-        if t.amount.currency == "CNY" { total += t.amount.minor } else { otherCurrencies[t.amount.currency, default: 0] += t.amount.minor }
-        if first == nil || t.date < first! { first = t.date }
-        if last == nil || t.date > last! { last = t.date }
-    }
+    mutating func add(_ t: Transaction) { add(minor: t.amount.minor, currency: t.amount.currency, date: t.date) }
 
     public var totalMoney: Money { Money(minor: total) }
 }

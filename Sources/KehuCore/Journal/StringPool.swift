@@ -24,9 +24,29 @@ public struct StringPool: Sendable {
 
     public init() {}
 
+    /// True when `strings` has entries that `codes` does not index yet (see `appendDistinct`).
+    @usableFromInline var codesBehind = false
+
+    /// Adds a string known to be distinct from every other in the pool (a loader's
+    /// deduplicated table), without indexing it: the text → code index is only
+    /// needed to code new strings, so it is built on the first such need. At 100k
+    /// customers that saves two 100k-entry dictionaries (~10 MB) and their hashing at start.
+    public mutating func appendDistinct(_ s: String) -> UInt32 {
+        strings.append(s)
+        codesBehind = true
+        return UInt32(strings.count - 1)
+    }
+
+    @usableFromInline mutating func catchUpCodes() {
+        codes.reserveCapacity(strings.count)
+        for (i, s) in strings.enumerated() where i > 0 && codes[s] == nil { codes[s] = UInt32(i) }
+        codesBehind = false
+    }
+
     /// The code of `s`, adding it when new; nil → 0.
     @inlinable public mutating func code(_ s: String?) -> UInt32 {
         guard let s else { return 0 }
+        if codesBehind { catchUpCodes() }
         let (a, b) = unsafeBitCast(s, to: (UInt64, UInt64).self)
         let slot = Int(truncatingIfNeeded: ((a &* 0x9E37_79B9_7F4A_7C15) ^ b) >> 56)
         let hit = recent[slot]

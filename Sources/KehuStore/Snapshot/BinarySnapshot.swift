@@ -164,10 +164,15 @@ enum BinarySnapshot {
             try s.restore(customer: c, lastBy: by)
         }
 
-        var contacts: [Contact] = [], transactions: [Transaction] = [], interactions: [Interaction] = []
-        var by: [String?] = []
+        // Transactions and interactions go straight into their stored rows (SnapshotLoader):
+        // strings stay references into the table until each becomes a pool code, once.
+        var loader = SnapshotLoader(strings: r.table)
+        var contacts: [Contact] = [], by: [String?] = []
+        var transactions: [SnapshotLoader.Transaction] = [], interactions: [SnapshotLoader.Interaction] = []
         for _ in 0..<(try r.int()) {
-            let cid = try r.string()
+            let cref = try r.refIndex()
+            guard cref > 0 else { throw ByteReader.Damaged(offset: r.i, reason: "child group without a customer id") }
+            let cid = r.table[cref - 1]
             let np = try r.int()
             if np > 0 {
                 contacts.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
@@ -182,35 +187,30 @@ enum BinarySnapshot {
             }
             let nt = try r.int()
             if nt > 0 {
-                transactions.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
+                transactions.removeAll(keepingCapacity: true)
                 for _ in 0..<nt {
                     let id = try r.id(letter: Transaction.idLetter)
-                    let version = try r.int()
-                    by.append(try r.ref())
-                    let date = LocalDate(days: Int32(truncatingIfNeeded: try r.signed()))
-                    let minor = try r.signed()
-                    var t = Transaction(id: id, customerId: cid, date: date, amount: Money(minor: minor, currency: try r.ref() ?? "CNY"))
-                    t.version = version
-                    t.product = try r.ref()
-                    if try r.byte() == 1 { t.quantityMilli = try r.signed() }
-                    t.note = try r.ref()
-                    transactions.append(t)
+                    let version = try r.int(), lastBy = try r.refIndex()
+                    let date = Int32(truncatingIfNeeded: try r.signed()), minor = try r.signed()
+                    let currency = try r.refIndex(), product = try r.refIndex()
+                    let quantity: Int64? = try r.byte() == 1 ? try r.signed() : nil
+                    transactions.append(SnapshotLoader.Transaction(id: id, version: version, lastBy: lastBy, date: date, minor: minor,
+                                                                   currency: currency, product: product, quantityMilli: quantity, note: try r.refIndex()))
                 }
-                try s.restore(transactions: transactions, lastBy: by, of: cid)
+                try s.restore(transactions, of: cref, loader: &loader)
             }
             let ni = try r.int()
             if ni > 0 {
-                interactions.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
+                interactions.removeAll(keepingCapacity: true)
                 for _ in 0..<ni {
-                    var x = Interaction(id: try r.id(letter: Interaction.idLetter), customerId: cid, at: Timestamp(millis: 0))
-                    x.version = try r.int(); by.append(try r.ref())
-                    x.at = Timestamp(millis: try r.signed())
-                    x.channel = try r.ref(); x.note = try r.ref() ?? ""; x.by = try r.ref()
+                    let id = try r.id(letter: Interaction.idLetter)
+                    let version = try r.int(), lastBy = try r.refIndex(), at = try r.signed()
+                    let channel = try r.refIndex(), note = try r.refIndex(), who = try r.refIndex()
                     let k = try r.byte()
-                    x.kind = k == 0 ? .contact : (k == 1 ? .feedback : .complaint)
-                    interactions.append(x)
+                    interactions.append(SnapshotLoader.Interaction(id: id, version: version, lastBy: lastBy, at: at, channel: channel, note: note, by: who,
+                                                                   kind: k == 0 ? .contact : (k == 1 ? .feedback : .complaint)))
                 }
-                try s.restore(interactions: interactions, lastBy: by, of: cid)
+                try s.restore(interactions, of: cref, loader: &loader)
             }
         }
 

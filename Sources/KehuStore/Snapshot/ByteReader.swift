@@ -54,6 +54,13 @@ struct ByteReader {
         return table[Int(r - 1)]
     }
 
+    /// A string reference as a number: 0 for none, else table index + 1 (checked).
+    @inline(__always) mutating func refIndex() throws(Damaged) -> Int {
+        let r = try varint()
+        guard r <= UInt64(table.count) else { throw Damaged(offset: i, reason: "string reference out of range") }
+        return Int(r)
+    }
+
     mutating func string() throws(Damaged) -> String {
         guard let s = try ref() else { throw Damaged(offset: i, reason: "missing text") }
         return s
