@@ -137,6 +137,9 @@ struct DedupTests {
     }
 }
 
+/// Process CPU time (all threads), in clock ticks.
+func clock_t_now() -> Int { Int(clock()) }
+
 /// Dedup quality and speed at 10k and 100k customers. Slow, so only with
 /// KEHU_BENCH=1 (run in release: `KEHU_BENCH=1 swift test -c release --filter DedupBenchmark`).
 @Suite("DedupBenchmark", .enabled(if: ProcessInfo.processInfo.environment["KEHU_BENCH"] != nil))
@@ -146,11 +149,13 @@ struct DedupBenchmark {
         let data = SyntheticCustomers(count: count, seed: 2026)
         let clock = ContinuousClock()
         var result: DedupResult!
+        let c0 = Double(clock_t_now()) / Double(CLOCKS_PER_SEC)
         let t = clock.measure { result = Deduplicator().run(data.inputs) }
+        let cpu = Double(clock_t_now()) / Double(CLOCKS_PER_SEC) - c0
         let q = data.evaluate(result.pairs)
         print("dedup n=\(count) planted=\(data.truePairs.count) candidates=\(result.candidates) found=\(result.pairs.count) "
               + "precision=\(String(format: "%.4f", q.precision)) recall=\(String(format: "%.4f", q.recall)) "
-              + "time=\(t) em_iterations=\(result.model.iterations) lambda=\(String(format: "%.4f", result.model.lambda))")
+              + "time=\(t) cpu=\(String(format: "%.2fs", cpu)) cores=\(ProcessInfo.processInfo.activeProcessorCount) em_iterations=\(result.model.iterations) lambda=\(String(format: "%.4f", result.model.lambda))")
         #expect(q.precision >= 0.95)
         #expect(q.recall >= 0.95)
     }

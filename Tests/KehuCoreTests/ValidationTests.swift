@@ -34,6 +34,9 @@ import Testing
         #expect(Normalize.phoneDigits("0086 13800138000") == "13800138000")
         #expect(Normalize.phoneDigits("020-3888 8888 转 12") == "02038888888")
         #expect(Normalize.phoneDigits("+1 212 555 0100") == "+12125550100")
+        #expect(Normalize.phoneDigits("(+86)13800138000") == "13800138000")
+        #expect(Normalize.phoneDigits("+86 755 8888 1234") == "075588881234")
+        #expect(Validators.phone("+86 755 8888 1234") == nil)
         #expect(Normalize.email(" Zhang@Example.COM ") == "zhang@example.com")
     }
 }

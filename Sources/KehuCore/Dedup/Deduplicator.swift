@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds likely duplicate customers: prepare → block → compare → train
 /// Fellegi–Sunter by EM → score → keep pairs at or above the threshold that
 /// nobody has marked "not a duplicate". See docs/dedup.md.
@@ -28,35 +30,50 @@ public struct Deduplicator: Sendable {
     }
 
     public func run(_ inputs: [Input], distinct: Set<String> = []) -> DedupResult {
-        let records = inputs.map { DedupRecord(customer: $0.customer, contacts: $0.contacts, fields: fields) }
+        let fields = self.fields
+        let records = Parallel.map(inputs.count) { DedupRecord(customer: inputs[$0].customer, contacts: inputs[$0].contacts, fields: fields) }
         let candidates = blocking.pairs(records.map(\.blockingKeys))
         let nf = fields.count
-        var levels = [Int8](repeating: -1, count: candidates.count * nf)
-        for (k, (i, j)) in candidates.enumerated() {
-            let a = records[Int(i)], b = records[Int(j)]
-            for f in 0..<nf { levels[k * nf + f] = Int8(fields[f].level(a.values[f], b.values[f])) }
-        }
+        // Each pair's comparison vector as one number (base 5, level + 1 per field), compared in parallel chunks.
+        let chunk = 4096
+        let codes = Parallel.map((candidates.count + chunk - 1) / chunk) { c -> [Int] in
+            let range = (c * chunk)..<min(candidates.count, (c + 1) * chunk)
+            return range.map { k in
+                let a = records[Int(candidates[k].0)], b = records[Int(candidates[k].1)]
+                var code = 0
+                for f in 0..<nf { code = code * 5 + fields[f].level(a.values[f], b.values[f]) + 1 }
+                return code
+            }
+        }.flatMap { $0 }
+        var counts: [Int: Int] = [:]
+        for c in codes { counts[c, default: 0] += 1 }
+        let patterns = counts.map { FellegiSunter.Pattern(levels: Deduplicator.decode($0.key, width: nf), count: $0.value) }
+            .sorted { $0.levels.lexicographicallyPrecedes($1.levels) }
         let model = FellegiSunter.train(fields: fields.map(\.key), levels: fields.map(\.comparator.levels),
-                                        patterns: Deduplicator.group(levels, width: nf),
-                                        random: randomSample(records))
+                                        patterns: patterns, random: randomSample(records))
+        var probability: [Int: Double] = [:]
+        for code in counts.keys { probability[code] = model.probability(Deduplicator.decode(code, width: nf)) }
         var pairs: [DedupPair] = []
-        var cache: [[Int8]: Double] = [:]
-        for (k, (i, j)) in candidates.enumerated() {
-            let v = Array(levels[(k * nf)..<(k * nf + nf)])
-            let p: Double
-            if let c = cache[v] { p = c } else { p = model.probability(v); cache[v] = p }
-            guard p >= threshold else { continue }
+        for (k, (i, j)) in candidates.enumerated() where probability[codes[k]]! >= threshold {
             let a = records[Int(i)], b = records[Int(j)]
             if distinct.contains(DedupDecision.key(a.id, b.id)) { continue }
+            let v = Deduplicator.decode(codes[k], width: nf)
             var agreeing: [String] = [], partial: [String] = []
             for f in 0..<nf where v[f] > 0 {
                 if Int(v[f]) == fields[f].comparator.levels - 1 { agreeing.append(fields[f].key) } else { partial.append(fields[f].key) }
             }
-            pairs.append(DedupPair(id1: a.id, id2: b.id, label1: a.label, label2: b.label, score: p,
+            pairs.append(DedupPair(id1: a.id, id2: b.id, label1: a.label, label2: b.label, score: probability[codes[k]]!,
                                    weight: model.matchWeight(v), agreeing: agreeing, similar: partial))
         }
         pairs.sort { $0.score != $1.score ? $0.score > $1.score : ($0.id1, $0.id2) < ($1.id1, $1.id2) }
         return DedupResult(pairs: pairs, model: model, records: inputs.count, candidates: candidates.count)
+    }
+
+    static func decode(_ code: Int, width: Int) -> [Int8] {
+        var out = [Int8](repeating: -1, count: width)
+        var c = code
+        for f in stride(from: width - 1, through: 0, by: -1) { out[f] = Int8(c % 5) - 1; c /= 5 }
+        return out
     }
 
     /// Comparison vectors of random pairs (a fixed seed, so runs are repeatable).

@@ -58,6 +58,7 @@ public struct FellegiSunter: Sendable, Equatable {
         // Sessions: the most identifying fields first.
         let order = (0..<nf).sorted { uRandom[$0][levels[$0] - 1] < uRandom[$1][levels[$1] - 1] }
         var estimates = [[[Double]]](repeating: [], count: nf)
+        var unobserved = Set<Int>()
         for a in order where model.sessions.count < maxSessions {
             let top = Int8(levels[a] - 1)
             var session: [Pattern] = []
@@ -67,11 +68,22 @@ public struct FellegiSunter: Sendable, Equatable {
             }
             guard session.reduce(0, { $0 + $1.count }) >= minimumSession else { continue }
             let s = em(FellegiSunter(fields: fields, lambda: 0.5, m: prior(levels), u: uRandom), session, levels: levels, updateM: Set(0..<nf).subtracting([a]), updateU: false)
-            for f in 0..<nf where f != a { estimates[f].append(s.m[f]) }
+            // How many (probable) matches in this session had a value for each field: an m
+            // estimated from almost none would be the prior, not evidence.
+            var observed = [Double](repeating: 0, count: nf)
+            for p in session {
+                let g = s.probability(p.levels) * Double(p.count)
+                for f in 0..<nf where p.levels[f] >= 0 { observed[f] += g }
+            }
+            for f in 0..<nf where f != a {
+                if observed[f] >= Double(minimumSession) / 4 { estimates[f].append(s.m[f]) } else { unobserved.insert(f) }
+            }
             model.sessions.append(fields[a])
         }
         var free = Set<Int>()
         for f in 0..<nf {
+            // A field the matches never fill says nothing: neutral (m = u), weight 0.
+            if estimates[f].isEmpty && unobserved.contains(f) { model.m[f] = uRandom[f]; continue }
             if estimates[f].isEmpty { free.insert(f); continue }
             model.m[f] = (0..<levels[f]).map { l in estimates[f].reduce(0) { $0 + $1[l] } / Double(estimates[f].count) }
         }

@@ -34,9 +34,13 @@ public enum Normalize {
             if let r = main.range(of: marker) { main = main[..<r.lowerBound] }
         }
         var digits = main.filter { $0.isASCII && $0.isNumber }
-        let international = main.trimmingCharacters(in: .whitespaces).hasPrefix("+") || digits.hasPrefix("00")
-        if digits.hasPrefix("0086") { digits.removeFirst(4) }
-        else if international && digits.hasPrefix("86") && digits.count >= 12 { digits.removeFirst(2) }
+        let lead = main.first { !$0.isWhitespace && $0 != "(" && $0 != "（" }
+        let international = lead == "+" || digits.hasPrefix("00")
+        var chinese = false
+        if digits.hasPrefix("0086") { digits.removeFirst(4); chinese = true }
+        else if international && digits.hasPrefix("86") && digits.count >= 11 { digits.removeFirst(2); chinese = true }
+        // +86 755 8888 1234 is the landline 0755-8888-1234: the trunk 0 comes back.
+        if chinese { return digits.hasPrefix("1") && digits.count == 11 ? digits : (digits.hasPrefix("0") ? digits : "0" + digits) }
         else if digits.hasPrefix("00") { return "+" + digits.dropFirst(2) }
         else if international { return "+" + digits }
         return digits

@@ -68,14 +68,25 @@ public struct ImportPlanner {
         let checker = FieldChecker(snapshot: snapshot)
         var state = RowState()
         let total = table.rows.count
+        let chunk = 32_768
+        var prepared: [EventRow] = []
         for r in 0..<total {
-            if r % 8192 == 0 { progress?(r, total) }
+            if r % chunk == 0 {
+                progress?(r, total)
+                if kind == .transactions || kind == .interactions {
+                    // Converting and checking a transaction or interaction needs nothing from the rows
+                    // before it, so a chunk of them is done on all cores; matching stays in order.
+                    let start = r, end = min(total, r + chunk)
+                    let frozen = snapshot
+                    prepared = Parallel.map(end - start) { eventChange(start + $0, frozen, checker) }
+                }
+            }
             var problems: [ImportProblem] = []
             let change: Change?
             switch kind {
             case .customers: change = customerRow(r, snapshot, checker, &state, &problems, &plan)
             case .contacts: change = contactRow(r, snapshot, checker, &state, &problems, &plan)
-            case .transactions, .interactions: change = eventRow(r, snapshot, checker, &state, &problems, &plan)
+            case .transactions, .interactions: change = eventRow(prepared[r % chunk], snapshot, &state, &problems, &plan)
             }
             if problems.isEmpty {
                 if let change { plan.changes.append(change) }
@@ -250,21 +261,29 @@ public struct ImportPlanner {
 
     // MARK: - Transactions and interactions
 
-    func eventRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
-                  _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+    /// A transaction or interaction row converted and checked: its change (nil when invalid),
+    /// its customer's id and its problems.
+    struct EventRow {
+        var change: Change?
+        var customer = ""
+        var problems: [ImportProblem] = []
+    }
+
+    func eventChange(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> EventRow {
+        var out = EventRow()
         var fields: [String: Value] = [:]
         for (f, text) in cells(r) {
             switch (kind, f) {
             case (.transactions, "date"):
-                guard let d = ImportValue.date(text) else { problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); continue }
+                guard let d = ImportValue.date(text) else { out.problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); continue }
                 fields[f] = .string(d.description)
             case (.transactions, "amount"):
-                guard let a = ImportValue.amount(text) else { problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); continue }
+                guard let a = ImportValue.amount(text) else { out.problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); continue }
                 fields[f] = .string(a)
             case (.transactions, "currency"): fields[f] = .string(text.uppercased())
             case (.interactions, "at"):
                 guard let t = ImportValue.instant(text, zone: options.timeZone) else {
-                    problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); continue
+                    out.problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); continue
                 }
                 fields[f] = .string(t.description)
             case (.interactions, "channel"): fields[f] = .string(snapshot.dictionary.resolve(.channel, text)?.code ?? text)
@@ -272,16 +291,25 @@ public struct ImportPlanner {
             default: fields[f] = .string(text)
             }
         }
-        guard let ref = fields["customer"]?.stringValue else { problems.append(problem(r, "customer", "is required")); return nil }
+        guard let ref = fields["customer"]?.stringValue else { out.problems.append(problem(r, "customer", "is required")); return out }
+        var state = RowState()
         guard let cid = customerRef(ref, snapshot, &state) else {
-            problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
-            return nil
+            out.problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
+            return out
         }
         fields["customer"] = .string(cid)
-        let entity: Entity = kind == .transactions ? .transaction : .interaction
-        let change = Change.create(entity, fields, event: "import")
-        report(checker.check(change), r, &problems)
-        guard problems.isEmpty else { return nil }
+        out.customer = cid
+        let change = Change.create(kind == .transactions ? .transaction : .interaction, fields, event: "import")
+        report(checker.check(change), r, &out.problems)
+        if out.problems.isEmpty { out.change = change }
+        return out
+    }
+
+    func eventRow(_ row: EventRow, _ snapshot: Snapshot, _ state: inout RowState,
+                  _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        problems = row.problems
+        guard problems.isEmpty, let change = row.change else { return nil }
+        let cid = row.customer, fields = change.fields
         // Skip a row equal to a record already in the store (counted, so equal rows stay distinct).
         if !state.loadedCustomers.contains(cid) {
             state.loadedCustomers.insert(cid)

@@ -91,7 +91,12 @@ public final class RemoteStore: Store {
 
     @discardableResult
     public func refresh() throws -> Bool {
+        // A round trip: its reply comes after every push the server queued
+        // before it, so after refresh() this client has all committed changes.
+        let before = snapshot.seq
         var changed = false
+        _ = try request(["op": "sync"])
+        if snapshot.seq != before { changed = true }
         while let msg = try socket.receive(timeout: 0) {
             if try handlePush(msg.objectValue ?? [:]) { changed = true }
         }

@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read column SRC as FIELD (a key, label or custom.NAME; - to ignore). Repeatable.", valueName: "SRC=FIELD"))
     var maps: [String] = []
     @Flag(help: "Refuse unknown columns instead of making custom fields.") var strict = false
-    @Flag(help: "Check everything and report what would happen, but write nothing.") var dryRun = false
+    @Flag(help: "Check everything and report what would happen, but write nothing (exit 1 if rows are invalid).") var dryRun = false
     @Flag(help: "Write the valid rows; put the invalid ones, with reasons, in a reject file.") var skipInvalid = false
     @Flag(help: "Add values missing from the system dictionary instead of refusing them.") var addToDictionary = false
     @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: FILE.rejected.csv).", valueName: "FILE")) var rejects: String?
@@ -79,6 +79,8 @@ struct ImportCommand: ParsableCommand {
             try Importer.rejects(plan, table: table).write(to: URL(fileURLWithPath: path))
             print("rejected rows with reasons: \(path)")
         }
+        // A dry run that found problems fails like the real import would (scripts can test it first).
+        if dryRun && !plan.problems.isEmpty && !skipInvalid { throw ExitCode(1) }
     }
 }
 
