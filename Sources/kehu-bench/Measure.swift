@@ -3,9 +3,9 @@ import Glibc
 #endif
 import Foundation
 
-/// Time and memory of one measured step: wall time, and CPU time of this
-/// thread (or of a child process), which stays meaningful on a machine
-/// shared with other work where wall time does not.
+/// One measured step: wall time, and CPU time of this process (or of a child
+/// process), which stays meaningful on a machine shared with other work where
+/// wall time does not.
 struct Sample: Sendable {
     var wall: Double
     var cpu: Double
@@ -18,17 +18,19 @@ enum Measure {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    static func threadCPU() -> Double {
+    /// CPU time of the whole process: steps such as the import and dedup use every core,
+    /// and nothing else runs in the benchmark while a step is timed.
+    static func processCPU() -> Double {
         var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Runs `body` once and returns its result with the time it took.
     static func time<T>(_ body: () throws -> T) rethrows -> (T, Sample) {
-        let w0 = monotonic(), c0 = threadCPU()
+        let w0 = monotonic(), c0 = processCPU()
         let r = try body()
-        return (r, Sample(wall: monotonic() - w0, cpu: threadCPU() - c0))
+        return (r, Sample(wall: monotonic() - w0, cpu: processCPU() - c0))
     }
 
     /// The result of a child process.
