@@ -234,48 +234,8 @@ public final class FileStore: Store {
     /// the kernel identified, so the journal's `by` is the real author.
     @discardableResult
     public func commit(as actor: String, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
-        try FileIO.lock(lockFD, lockPath, exclusive: true)
-        defer { FileIO.unlock(lockFD) }
-        try catchUp(repairTail: true)
-        let changes = try build(snapshot)
-        guard !changes.isEmpty else { return [] }
-        let now = Timestamp.now
-        if changes.count == 1 {
-            // One change: checking it first guarantees it applies, so no copy of the state is needed.
-            var change = changes[0]
-            if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
-                change.id = snapshot.nextId(for: entity)
-            }
-            let problems = snapshot.check(change)
-            if !problems.isEmpty { throw StoreError.rejected(problems) }
-            let entry = JournalEntry(seq: snapshot.seq + 1, at: now, by: actor, change: change)
-            try append([entry])
-            try snapshot.apply(entry)
-            entriesSinceSnapshot += 1
-            if snapshotDue { try? writeSnapshot() }
-            return [entry]
-        }
-        // A batch: each change is checked against the state the earlier ones leave, on a copy.
-        var working = snapshot
-        var entries: [JournalEntry] = []
-        var errors: [ChangeError] = []
-        for var change in changes {
-            if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
-                change.id = working.nextId(for: entity)
-            }
-            let problems = working.check(change)
-            if !problems.isEmpty { errors += problems; continue }
-            let entry = JournalEntry(seq: working.seq + 1, at: now, by: actor, change: change)
-            do { try working.apply(entry) } catch { errors.append(error); continue }
-            entries.append(entry)
-        }
-        if !errors.isEmpty { throw StoreError.rejected(errors) }
-
-        try append(entries)
-        snapshot = working
-        entriesSinceSnapshot += entries.count
-        if snapshotDue { try? writeSnapshot() }
-        return entries
+        // One batch is a group of one: the same checks, the same single write and fsync.
+        try withoutActuallyEscaping(build) { b in try commitGroup([(actor: actor, build: b)])[0].get() }
     }
 
     /// Commits several independent batches (from different clients of `kehu
@@ -349,24 +309,6 @@ public final class FileStore: Store {
         entriesSinceSnapshot += units.reduce(0) { $0 + $1.count }
         if snapshotDue { try? writeSnapshot() }
         return results
-    }
-
-    /// Appends committed entries with one write and fsyncs; on failure cuts the
-    /// journal back so that no partial batch is left behind.
-    private func append(_ entries: [JournalEntry]) throws {
-        var text = entries.count > 1 ? JournalCodec.batchHeader(count: entries.count) + "\n" : ""
-        for e in entries { text += JournalCodec.line(e); text += "\n" }
-        let before = offset
-        do {
-            try FileIO.writeAll(journalFD, journalPath, Array(text.utf8))
-            try FileIO.sync(journalFD, journalPath)
-        } catch {
-            _ = ftruncate(journalFD, off_t(before))
-            _ = fsync(journalFD)
-            throw error
-        }
-        offset = before + text.utf8.count
-        lineNumber += entries.count + (entries.count > 1 ? 1 : 0)
     }
 
     public func entries(after seq: Int64) throws -> [JournalEntry] {
