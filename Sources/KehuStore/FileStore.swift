@@ -233,16 +233,23 @@ public final class FileStore: Store {
     /// Commits on behalf of another login: `kehu serve` writes as the client
     /// the kernel identified, so the journal's `by` is the real author.
     @discardableResult
-    public func commit(as actor: String, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
+    public func commit(fieldsChecked: Bool, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
+        try commit(as: user, fieldsChecked: fieldsChecked, build)
+    }
+
+    @discardableResult
+    public func commit(as actor: String, fieldsChecked: Bool = false, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
         // One batch is a group of one: the same checks, the same single write and fsync.
-        try withoutActuallyEscaping(build) { b in try commitGroup([(actor: actor, build: b)])[0].get() }
+        try withoutActuallyEscaping(build) { b in try commitGroup([(actor: actor, build: b)], fieldsChecked: fieldsChecked)[0].get() }
     }
 
     /// Commits several independent batches (from different clients of `kehu
     /// serve`) under one lock with one write and ONE fsync: group commit. Each
     /// batch succeeds or fails on its own; a refused one leaves no trace.
     /// - Returns: per batch, its entries or the error that refused it.
-    public func commitGroup(_ items: [(actor: String, build: (Snapshot) throws -> [Change])]) throws -> [Result<[JournalEntry], Error>] {
+    /// `fieldsChecked`: see `Store.commit(fieldsChecked:_:)`.
+    public func commitGroup(_ items: [(actor: String, build: (Snapshot) throws -> [Change])],
+                            fieldsChecked: Bool = false) throws -> [Result<[JournalEntry], Error>] {
         try FileIO.lock(lockFD, lockPath, exclusive: true)
         defer { FileIO.unlock(lockFD) }
         try catchUp(repairTail: true)
@@ -259,7 +266,7 @@ public final class FileStore: Store {
                     if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
                         change.id = working.nextId(for: entity)
                     }
-                    let problems = working.check(change)
+                    let problems = working.check(change, fields: !fieldsChecked)
                     if !problems.isEmpty { throw StoreError.rejected(problems) }
                     let entry = JournalEntry(seq: working.seq + 1, at: now, by: item.actor, change: change)
                     try working.apply(entry)
@@ -274,7 +281,7 @@ public final class FileStore: Store {
                     if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
                         change.id = trial.nextId(for: entity)
                     }
-                    let problems = trial.check(change)
+                    let problems = trial.check(change, fields: !fieldsChecked)
                     if !problems.isEmpty { errors += problems; continue }
                     let entry = JournalEntry(seq: trial.seq + 1, at: now, by: item.actor, change: change)
                     do { try trial.apply(entry) } catch { errors.append(error); continue }
@@ -289,26 +296,40 @@ public final class FileStore: Store {
             }
         }
         guard !units.isEmpty else { return results }
-        var text = ""
-        for u in units {
-            if u.count > 1 { text += JournalCodec.batchHeader(count: u.count) + "\n" }
-            for e in u { text += JournalCodec.line(e); text += "\n" }
-        }
+        let text = FileStore.encode(units)
         let before = offset
         do {
-            try FileIO.writeAll(journalFD, journalPath, Array(text.utf8))
+            try FileIO.writeAll(journalFD, journalPath, text)
             try FileIO.sync(journalFD, journalPath)
         } catch {
             _ = ftruncate(journalFD, off_t(before))
             _ = fsync(journalFD)
             throw error
         }
-        offset = before + text.utf8.count
+        offset = before + text.count
         lineNumber += units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
         snapshot = working
         entriesSinceSnapshot += units.reduce(0) { $0 + $1.count }
         if snapshotDue { try? writeSnapshot() }
         return results
+    }
+
+    /// The journal lines of `units`; a large unit (an import) is encoded on all cores.
+    static func encode(_ units: [[JournalEntry]]) -> [UInt8] {
+        var w = JournalLineWriter()
+        for u in units {
+            if u.count > 1 { w.batchHeader(count: u.count) }
+            guard u.count >= 8_192 else { for e in u { w.append(e) }; continue }
+            let chunk = 4_096
+            let parts = Parallel.map((u.count + chunk - 1) / chunk) { k in
+                var p = JournalLineWriter(capacity: chunk * 256)
+                for e in u[(k * chunk)..<min(u.count, (k + 1) * chunk)] { p.append(e) }
+                return p.bytes
+            }
+            w.bytes.reserveCapacity(w.bytes.count + parts.reduce(0) { $0 + $1.count })
+            for p in parts { w.bytes += p }
+        }
+        return w.bytes
     }
 
     public func entries(after seq: Int64) throws -> [JournalEntry] {

@@ -28,11 +28,23 @@ public protocol Store: AnyObject {
     ///   or conflicts (nothing is written), or an I/O error.
     @discardableResult func commit(_ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry]
 
+    /// `commit(_:)` for a batch whose field values `build` has already checked
+    /// with `FieldChecker` on the very snapshot it is given (the importer does,
+    /// row by row, to report FILE:LINE: FIELD). The store then checks only ids,
+    /// versions and existence, not every value a second time. A backend that
+    /// cannot trust its caller (`kehu serve`'s clients) checks everything anyway.
+    @discardableResult func commit(fieldsChecked: Bool, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry]
+
     /// Journal entries with `seq > after`, oldest first (history, audit, sync).
     func entries(after seq: Int64) throws -> [JournalEntry]
 }
 
 extension Store {
+    /// By default a store checks every value (see the requirement).
+    @discardableResult public func commit(fieldsChecked: Bool, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
+        try commit(build)
+    }
+
     /// Commits a fixed batch of changes (see `commit(_:)`).
     @discardableResult public func commit(_ changes: [Change]) throws -> [JournalEntry] {
         try commit { _ in changes }

@@ -85,7 +85,10 @@ public struct Snapshot: Sendable, Equatable {
 
     /// Checks a change against the current state: existence, version (conflict),
     /// and every field's value. Pure; the store calls it under its write lock.
-    public func check(_ change: Change) -> [ChangeError] {
+    /// - Parameter fields: false when the caller has checked the field values
+    ///   with `FieldChecker` on this snapshot already (an import); ids, versions
+    ///   and existence are always checked.
+    public func check(_ change: Change, fields: Bool = true) -> [ChangeError] {
         let entity = change.entity
         if let id = change.id {
             let current = version(entity: entity, id: id)
@@ -101,7 +104,7 @@ public struct Snapshot: Sendable, Equatable {
         } else if change.op != .create || Entity(rawValue: entity)?.idPrefix == nil {
             return [.invalid(entity: entity, id: nil, field: "id", reason: "an id is required")]
         }
-        if change.op == .delete { return [] }
+        if change.op == .delete || !fields { return [] }
         return FieldChecker(snapshot: self).check(change)
     }
 
@@ -133,7 +136,7 @@ public struct Snapshot: Sendable, Equatable {
     private mutating func applyCustomer(_ c: Change, id: String, entry: JournalEntry) throws(ChangeError) {
         switch c.op {
         case .create:
-            guard customers[id] == nil else { throw .alreadyExists(entity: c.entity, id: id) }
+            guard !customers.contains(id: id) else { throw .alreadyExists(entity: c.entity, id: id) }
             var cu = Customer(id: id)
             cu.createdAt = entry.at
             cu.updatedAt = entry.at
@@ -168,7 +171,7 @@ public struct Snapshot: Sendable, Equatable {
     private mutating func applyContact(_ c: Change, id: String) throws(ChangeError) {
         switch c.op {
         case .create:
-            guard contacts[id] == nil else { throw .alreadyExists(entity: c.entity, id: id) }
+            guard !contacts.contains(id: id) else { throw .alreadyExists(entity: c.entity, id: id) }
             var p = Contact(id: id, customerId: c.fields["customer"]?.stringValue ?? "")
             for (k, v) in c.fields { p[k] = v }
             p.version = 1
@@ -193,7 +196,7 @@ public struct Snapshot: Sendable, Equatable {
     private mutating func applyTransaction(_ c: Change, id: String) throws(ChangeError) {
         switch c.op {
         case .create:
-            guard transactions[id] == nil else { throw .alreadyExists(entity: c.entity, id: id) }
+            guard !transactions.contains(id: id) else { throw .alreadyExists(entity: c.entity, id: id) }
             var t = Transaction(id: id, customerId: "", date: LocalDate(days: 0), amount: Money(minor: 0))
             try setTransaction(&t, c.fields, id: id)
             t.version = 1
@@ -250,7 +253,7 @@ public struct Snapshot: Sendable, Equatable {
     private mutating func applyInteraction(_ c: Change, id: String) throws(ChangeError) {
         switch c.op {
         case .create:
-            guard interactions[id] == nil else { throw .alreadyExists(entity: c.entity, id: id) }
+            guard !interactions.contains(id: id) else { throw .alreadyExists(entity: c.entity, id: id) }
             var i = Interaction(id: id, customerId: "", at: Timestamp(millis: 0))
             try setInteraction(&i, c.fields, id: id)
             i.version = 1

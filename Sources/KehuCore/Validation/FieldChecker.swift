@@ -54,10 +54,10 @@ public struct FieldChecker: Sendable {
     private func checkCustomer(_ c: Change) -> [ChangeError] {
         var out: [ChangeError] = []
         if c.op == .create, (c.fields["name"]?.stringValue ?? "").isEmpty { out.append(err(c, "name", "is required")) }
-        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
-            if k.hasPrefix("custom.") { continue }
-            guard let f = CustomerField(rawValue: k) else { out.append(err(c, k, "unknown field")); continue }
-            if let r = reason(f, v) { out.append(err(c, k, r)) }
+        eachField(c, &out) { k, v in
+            if k.hasPrefix("custom.") { return nil }
+            guard let f = CustomerField(rawValue: k) else { return "unknown field" }
+            return reason(f, v)
         }
         if let ext = c.fields["externalId"]?.stringValue, !ext.isEmpty,
            let other = snapshot.customerByExternalId[ext], other != c.id {
@@ -66,9 +66,18 @@ public struct FieldChecker: Sendable {
         return out
     }
 
+    /// Runs `reason` on every field and reports the failures in key order (as
+    /// users read them), without sorting the fields of a valid change: an import
+    /// checks millions of them.
+    private func eachField(_ c: Change, _ out: inout [ChangeError], _ reason: (String, Value) -> String?) {
+        var failed: [(String, String)] = []
+        for (k, v) in c.fields { if let r = reason(k, v) { failed.append((k, r)) } }
+        for (k, r) in failed.sorted(by: { $0.0 < $1.0 }) { out.append(err(c, k, r)) }
+    }
+
     private func checkCustomerRef(_ c: Change, _ out: inout [ChangeError]) {
         if let cid = c.fields["customer"]?.stringValue {
-            if snapshot.customers[cid] == nil { out.append(err(c, "customer", "no customer \(cid)")) }
+            if !snapshot.customers.contains(id: cid) { out.append(err(c, "customer", "no customer \(cid)")) }
         } else if c.op == .create {
             out.append(err(c, "customer", "is required"))
         }
@@ -78,13 +87,13 @@ public struct FieldChecker: Sendable {
         var out: [ChangeError] = []
         checkCustomerRef(c, &out)
         if c.op == .create, (c.fields["name"]?.stringValue ?? "").isEmpty { out.append(err(c, "name", "is required")) }
-        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
-            guard Contact.fields.contains(k) else { out.append(err(c, k, "unknown field")); continue }
-            guard let s = v.stringValue, !s.isEmpty else { continue }
+        eachField(c, &out) { k, v in
+            guard Contact.fields.contains(k) else { return "unknown field" }
+            guard let s = v.stringValue, !s.isEmpty else { return nil }
             switch k {
-            case "phone", "mobile": if let r = Validators.phone(s) { out.append(err(c, k, r)) }
-            case "email": if let r = Validators.email(s) { out.append(err(c, k, r)) }
-            default: break
+            case "phone", "mobile": return Validators.phone(s)
+            case "email": return Validators.email(s)
+            default: return nil
             }
         }
         return out
@@ -96,16 +105,16 @@ public struct FieldChecker: Sendable {
         if c.op == .create {
             for k in ["date", "amount"] where (c.fields[k]?.stringValue ?? "").isEmpty { out.append(err(c, k, "is required")) }
         }
-        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
-            guard Transaction.fields.contains(k) else { out.append(err(c, k, "unknown field")); continue }
-            guard let s = v.stringValue, !s.isEmpty else { continue }
+        eachField(c, &out) { k, v in
+            guard Transaction.fields.contains(k) else { return "unknown field" }
+            guard let s = v.stringValue, !s.isEmpty else { return nil }
             switch k {
-            case "date": if LocalDate(s) == nil { out.append(err(c, k, "'\(s)' is not a date (YYYY-MM-DD)")) }
-            case "amount": if Money(parsing: s) == nil { out.append(err(c, k, "'\(s)' is not an amount (e.g. 1234.50)")) }
-            case "quantity": if Money(parsing: s) == nil { out.append(err(c, k, "'\(s)' is not a number")) }
+            case "date": return LocalDate(s) == nil ? "'\(s)' is not a date (YYYY-MM-DD)" : nil
+            case "amount": return Money(parsing: s) == nil ? "'\(s)' is not an amount (e.g. 1234.50)" : nil
+            case "quantity": return Money(parsing: s) == nil ? "'\(s)' is not a number" : nil
             case "currency":
-                if !(s.count == 3 && s.allSatisfy({ $0.isASCII && $0.isUppercase })) { out.append(err(c, k, "'\(s)' is not a currency code (CNY, USD, …)")) }
-            default: break
+                return s.utf8.count == 3 && s.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) ? nil : "'\(s)' is not a currency code (CNY, USD, …)"
+            default: return nil
             }
         }
         return out
@@ -115,19 +124,17 @@ public struct FieldChecker: Sendable {
         var out: [ChangeError] = []
         checkCustomerRef(c, &out)
         if c.op == .create, (c.fields["at"]?.stringValue ?? "").isEmpty { out.append(err(c, "at", "is required")) }
-        for (k, v) in c.fields.sorted(by: { $0.key < $1.key }) {
-            guard Interaction.fields.contains(k) else { out.append(err(c, k, "unknown field")); continue }
-            guard let s = v.stringValue, !s.isEmpty else { continue }
+        eachField(c, &out) { k, v in
+            guard Interaction.fields.contains(k) else { return "unknown field" }
+            guard let s = v.stringValue, !s.isEmpty else { return nil }
             switch k {
-            case "at": if Timestamp(s) == nil { out.append(err(c, k, "'\(s)' is not a timestamp (2026-01-31T09:30:00Z)")) }
-            case "kind":
-                if Interaction.Kind(rawValue: s) == nil { out.append(err(c, k, "'\(s)' is not one of contact, feedback, complaint")) }
+            case "at": return Timestamp(s) == nil ? "'\(s)' is not a timestamp (2026-01-31T09:30:00Z)" : nil
+            case "kind": return Interaction.Kind(rawValue: s) == nil ? "'\(s)' is not one of contact, feedback, complaint" : nil
             case "channel":
-                if snapshot.dictionary.entry(.channel, s) == nil {
-                    let allowed = snapshot.dictionary.entries(.channel).map(\.code).joined(separator: ", ")
-                    out.append(err(c, k, "'\(s)' is not in the dictionary (\(DictionaryKind.channel.label.zh)); allowed: \(allowed)"))
-                }
-            default: break
+                guard snapshot.dictionary.entry(.channel, s) == nil else { return nil }
+                let allowed = snapshot.dictionary.entries(.channel).map(\.code).joined(separator: ", ")
+                return "'\(s)' is not in the dictionary (\(DictionaryKind.channel.label.zh)); allowed: \(allowed)"
+            default: return nil
             }
         }
         return out

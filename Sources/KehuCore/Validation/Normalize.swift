@@ -28,13 +28,10 @@ public enum Normalize {
     /// prefix dropped so that `+86 138-0013-8000` and `13800138000` compare equal.
     /// An extension (`ext`, `x`, `转`, `#`) is dropped.
     public static func phoneDigits(_ s: String) -> String {
-        let text = s.precomposedStringWithCompatibilityMapping.lowercased()
-        var main = Substring(text)
-        for marker in ["ext", "转", "x", "#", "分机"] {
-            if let r = main.range(of: marker) { main = main[..<r.lowerBound] }
-        }
-        var digits = main.filter { $0.isASCII && $0.isNumber }
-        let lead = main.first { !$0.isWhitespace && $0 != "(" && $0 != "（" }
+        let text = nfkc(s).lowercased()
+        let main = beforeExtension(text)
+        var digits = main.filter(\.isASCIIDigit)
+        let lead = main.first { !$0.isSpaceFast && $0 != "(" && $0 != "（" }
         let international = lead == "+" || digits.hasPrefix("00")
         var chinese = false
         if digits.hasPrefix("0086") { digits.removeFirst(4); chinese = true }
@@ -46,8 +43,47 @@ public enum Normalize {
         return digits
     }
 
+    /// The text before the first extension marker (`ext`, `x`, `#`, `转`, `分机`),
+    /// found in one pass (the stdlib's substring search per marker was the
+    /// costliest part of checking a phone number).
+    static func beforeExtension(_ text: String) -> Substring {
+        let u = text.unicodeScalars
+        var i = u.startIndex
+        while i < u.endIndex {
+            let c = u[i]
+            let next = u.index(after: i)
+            switch c {
+            case "x", "#", "转": return Substring(u[..<i])
+            case "e" where next < u.endIndex && u[next] == "x" && u.index(after: next) < u.endIndex && u[u.index(after: next)] == "t":
+                return Substring(u[..<i])
+            case "分" where next < u.endIndex && u[next] == "机": return Substring(u[..<i])
+            default: i = next
+            }
+        }
+        return Substring(text)
+    }
+
     /// Email lower-cased and NFKC-folded (full-width `＠` becomes `@`).
     public static func email(_ s: String) -> String {
-        s.precomposedStringWithCompatibilityMapping.lowercased().trimmingCharacters(in: .whitespaces)
+        trimmingSpaces(nfkc(s).lowercased())
+    }
+
+    /// NFKC; ASCII text is returned as it is (NFKC is the identity there), which
+    /// skips Foundation for nearly every phone, email and code (see ASCIIText).
+    public static func nfkc(_ s: String) -> String {
+        s.allASCII ? s : s.precomposedStringWithCompatibilityMapping
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (tab and the space separators, Zs)
+    /// without bridging to NSString.
+    public static func trimmingSpaces(_ s: String) -> String {
+        func space(_ u: Unicode.Scalar) -> Bool {
+            u.value < 0x80 ? (u == " " || u == "\t") : u.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !space($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !space($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return s }
+        return String(scalars[first...last])
     }
 }

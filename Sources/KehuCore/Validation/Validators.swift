@@ -11,8 +11,8 @@ public enum Validators {
         }
         let domain = parts[1]
         guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains(".."),
-              domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
-              parts[0].allSatisfy({ !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "<" && $0 != ">" })
+              domain.allSatisfy({ $0.isLetterOrDigit || $0 == "-" || $0 == "." }),
+              parts[0].allSatisfy({ !$0.isSpaceFast && $0 != "," && $0 != ";" && $0 != "<" && $0 != ">" })
         else { return "not an email address (expected name@domain)" }
         return nil
     }
@@ -21,9 +21,8 @@ public enum Validators {
     /// (010-12345678, 0755 8888 1234), `400`/`800` numbers, international numbers
     /// (+CC, 7–15 digits, E.164) and an optional extension.
     public static func phone(_ s: String) -> String? {
-        let text = s.precomposedStringWithCompatibilityMapping
-        let allowed = CharacterSet(charactersIn: "0123456789+-() .#xX转分机extEXT")
-        guard text.unicodeScalars.allSatisfy({ allowed.contains($0) }) else {
+        let text = Normalize.nfkc(s)
+        guard text.unicodeScalars.allSatisfy(isPhoneScalar) else {
             return "not a phone number (only digits, spaces, + - ( ) and an extension)"
         }
         let d = Normalize.phoneDigits(text)
@@ -43,21 +42,30 @@ public enum Validators {
 
     /// A CN postcode: six digits.
     public static func postcode(_ s: String) -> String? {
-        let t = s.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
-        return t.count == 6 && t.allSatisfy({ $0.isASCII && $0.isNumber }) ? nil : "not a CN postcode (six digits)"
+        let t = Normalize.trimmingSpaces(Normalize.nfkc(s))
+        return t.count == 6 && t.allSatisfy(\.isASCIIDigit) ? nil : "not a CN postcode (six digits)"
     }
 
     /// An http(s) URL or a bare domain (`www.example.com.cn`).
     public static func url(_ s: String) -> String? {
-        var t = s.trimmingCharacters(in: .whitespaces).lowercased()
+        var t = Normalize.trimmingSpaces(s).lowercased()
         if t.hasPrefix("https://") { t.removeFirst(8) } else if t.hasPrefix("http://") { t.removeFirst(7) }
         let host = t.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
         let hostOnly = host.split(separator: ":").first.map(String.init) ?? ""
         guard hostOnly.contains("."), !hostOnly.hasPrefix("."), !hostOnly.hasSuffix("."),
-              hostOnly.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
-              !t.contains(where: { $0.isWhitespace })
+              hostOnly.allSatisfy({ $0.isLetterOrDigit || $0 == "-" || $0 == "." }),
+              !t.contains(where: { $0.isSpaceFast })
         else { return "not a web address (expected example.com or https://example.com/…)" }
         return nil
+    }
+
+    /// The characters a phone number may be written with: digits, `+ - ( ) . #`,
+    /// space and an extension marker (`x`, `ext`, `转`, `分机`).
+    static func isPhoneScalar(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "0"..."9", "+", "-", "(", ")", " ", ".", "#", "x", "X", "e", "E", "t", "T", "转", "分", "机": return true
+        default: return false
+        }
     }
 
     public static func credit(_ n: Int64) -> String? {

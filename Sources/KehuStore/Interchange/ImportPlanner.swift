@@ -137,7 +137,8 @@ public struct ImportPlanner {
     /// so this checks the ends first instead of calling Foundation for every cell.
     static func trimmed(_ s: String) -> String {
         guard let f = s.unicodeScalars.first, let l = s.unicodeScalars.last else { return s }
-        return f.properties.isWhitespace || l.properties.isWhitespace ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
+        func space(_ u: Unicode.Scalar) -> Bool { u.value < 0x80 ? (u.value == 32 || (u.value >= 9 && u.value <= 13)) : u.properties.isWhitespace }
+        return space(f) || space(l) ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
     }
 
     func report(_ errors: [ChangeError], _ r: Int, _ problems: inout [ImportProblem]) {
@@ -151,7 +152,7 @@ public struct ImportPlanner {
     func customerRef(_ text: String, _ snapshot: Snapshot, _ state: inout RowState) -> String? {
         if let hit = state.customerRefs[text] { return hit }
         var id = snapshot.customerByExternalId[text]
-        if id == nil, snapshot.customers[text.uppercased()] != nil { id = text.uppercased() }
+        if id == nil, snapshot.customers.contains(id: text.uppercased()) { id = text.uppercased() }
         if id == nil { id = MergeAlias.survivor(of: text, in: snapshot) }
         state.customerRefs[text] = id
         return id

@@ -26,7 +26,7 @@ public enum ImportValue {
             return .string(text)
         case .tags:
             return .array(text.split(whereSeparator: { ",，;；、".contains($0) })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(Value.string))
+                .map { Normalize.trimmingSpaces(String($0)) }.filter { !$0.isEmpty }.map(Value.string))
         case .date:
             return .string(date(text)?.description ?? text)
         default:
@@ -36,6 +36,7 @@ public enum ImportValue {
 
     /// `1,200`, `1200人`, `1200.0` → 1200.
     public static func integer(_ text: String) -> Int64? {
+        if text.utf8.count < 19, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int64(text) }
         var t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
         for suffix in ["人", "名", "个"] where t.hasSuffix(suffix) { t.removeLast() }
         t = t.trimmingCharacters(in: .whitespaces)
@@ -47,7 +48,7 @@ public enum ImportValue {
     /// or the date part of `2024-01-31 09:30:00` / `2024-01-31T09:30:00Z`.
     public static func date(_ text: String) -> LocalDate? {
         if text.utf8.count == 10, let d = LocalDate(text) { return d }
-        var t = Substring(text.trimmingCharacters(in: .whitespaces))
+        var t = Substring(Normalize.trimmingSpaces(text))
         if let cut = t.firstIndex(where: { $0 == " " || $0 == "T" }) { t = t[..<cut] }
         if t.contains("年") {
             let s = t.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: "")
@@ -59,7 +60,7 @@ public enum ImportValue {
     /// An instant: ISO 8601 with `Z` or an offset as written; a date and time
     /// without a zone (what spreadsheets hold) in `zone`; a bare date at 00:00 in `zone`.
     public static func instant(_ text: String, zone: TimeZone) -> Timestamp? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = Normalize.trimmingSpaces(text)
         if t.hasSuffix("Z") || t.dropFirst(19).contains("+") || t.dropFirst(19).contains("-") {
             if let ts = Timestamp(t) { return ts }
         }

@@ -39,7 +39,8 @@ public enum Importer {
             return planner.plan(store.snapshot)
         }
         var plan = ImportPlan()
-        try store.commit { snapshot in
+        // The planner checks every value with the store's FieldChecker on this same snapshot.
+        try store.commit(fieldsChecked: true) { snapshot in
             plan = planner.plan(snapshot)
             if !plan.problems.isEmpty && !options.skipInvalid {
                 throw ImportError.invalidRows(problems: Array(plan.problems.prefix(ImportError.shown)), total: plan.problems.count)

@@ -8,19 +8,9 @@ import KehuCore
 /// a reader applies the batch only when all N lines are present.
 public enum JournalCodec {
     public static func line(_ e: JournalEntry) -> String {
-        var out = "{\"seq\":\(e.seq),\"at\":\"\(e.at)\",\"by\":"
-        JSONText.writeString(e.by, into: &out)
-        out += ",\"op\":\"\(e.change.op.rawValue)\",\"type\":"
-        JSONText.writeString(e.change.entity, into: &out)
-        if let id = e.change.id { out += ",\"id\":"; JSONText.writeString(id, into: &out) }
-        if let base = e.change.base { out += ",\"base\":\(base)" }
-        if let ev = e.change.event { out += ",\"event\":"; JSONText.writeString(ev, into: &out) }
-        if !e.change.fields.isEmpty {
-            out += ",\"set\":"
-            JSONText.writeObject(e.change.fields.sorted { $0.key < $1.key }, into: &out)
-        }
-        out += "}"
-        return out
+        var w = JournalLineWriter()
+        w.append(e)
+        return String(decoding: w.bytes.dropLast(), as: UTF8.self)
     }
 
     public static func batchHeader(count: Int) -> String { "{\"batch\":\(count)}" }

@@ -7,7 +7,7 @@ import KehuCore
 struct ByteWriter {
     var bytes: [UInt8] = []
     var table: [String] = []
-    private var index: [String: UInt32] = [:]
+    private var index: [ExactString: UInt32] = [:]
 
     init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
 
@@ -26,10 +26,10 @@ struct ByteWriter {
     /// A string reference: 0 for nil, else table index + 1.
     mutating func ref(_ s: String?) {
         guard let s else { bytes.append(0); return }
-        if let i = index[s] { varint(UInt64(i) + 1); return }
+        if let i = index[ExactString(s)] { varint(UInt64(i) + 1); return }
         let i = UInt32(table.count)
         table.append(s)
-        index[s] = i
+        index[ExactString(s)] = i
         varint(UInt64(i) + 1)
     }
 
@@ -63,6 +63,24 @@ struct ByteWriter {
         w.int(table.count)
         for s in table { w.int(s.utf8.count); w.bytes.append(contentsOf: s.utf8) }
         return w.bytes
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes. `String`'s own hashing
+/// normalises non-ASCII text (NFC) first, which was most of the cost of writing
+/// a snapshot with a million Chinese product names and notes; byte identity is
+/// also the right key for a table meant to give back exactly what was stored.
+struct ExactString: Hashable {
+    let s: String
+    init(_ s: String) { self.s = s }
+
+    static func == (a: ExactString, b: ExactString) -> Bool {
+        a.s.utf8.count == b.s.utf8.count && a.s.utf8.elementsEqual(b.s.utf8)
+    }
+
+    func hash(into h: inout Hasher) {
+        var copy = s
+        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

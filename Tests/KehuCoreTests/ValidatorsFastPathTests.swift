@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import KehuCore
+
+/// The validators skip Foundation for ASCII text (ASCIIText.swift). These tests
+/// hold them to the Foundation-based definitions they replaced, on random text
+/// built from the characters that matter (ASCII and a few full-width and CJK ones).
+@Suite struct ValidatorsFastPathTests {
+    /// The definitions as first written (NFKC and NSString trimming on every value).
+    enum Reference {
+        static func email(_ s: String) -> String? {
+            let e = s.precomposedStringWithCompatibilityMapping.lowercased().trimmingCharacters(in: .whitespaces)
+            let parts = e.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, parts[1].count >= 3 else { return "bad" }
+            let domain = parts[1]
+            guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains(".."),
+                  domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
+                  parts[0].allSatisfy({ !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "<" && $0 != ">" })
+            else { return "bad" }
+            return nil
+        }
+        static func phoneDigits(_ s: String) -> String {
+            let text = s.precomposedStringWithCompatibilityMapping.lowercased()
+            var main = Substring(text)
+            for marker in ["ext", "转", "x", "#", "分机"] {
+                if let r = main.range(of: marker) { main = main[..<r.lowerBound] }
+            }
+            var digits = main.filter { $0.isASCII && $0.isNumber }
+            let lead = main.first { !$0.isWhitespace && $0 != "(" && $0 != "（" }
+            let international = lead == "+" || digits.hasPrefix("00")
+            var chinese = false
+            if digits.hasPrefix("0086") { digits.removeFirst(4); chinese = true }
+            else if international && digits.hasPrefix("86") && digits.count >= 11 { digits.removeFirst(2); chinese = true }
+            if chinese { return digits.hasPrefix("1") && digits.count == 11 ? digits : (digits.hasPrefix("0") ? digits : "0" + digits) }
+            else if digits.hasPrefix("00") { return "+" + digits.dropFirst(2) }
+            else if international { return "+" + digits }
+            return digits
+        }
+        static func phoneAllowed(_ s: String) -> Bool {
+            let allowed = CharacterSet(charactersIn: "0123456789+-() .#xX转分机extEXT")
+            return s.precomposedStringWithCompatibilityMapping.unicodeScalars.allSatisfy { allowed.contains($0) }
+        }
+        static func postcode(_ s: String) -> Bool {
+            let t = s.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+            return t.count == 6 && t.allSatisfy({ $0.isASCII && $0.isNumber })
+        }
+        static func urlHost(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    static let alphabet: [Character] = Array("0123456789012345678901234567+-() .#xXetT@abcAZ.-_,;<>\t\r\n") +
+        ["转", "分", "机", "＠", "１", "　", "\u{00A0}", "例", "é", "\r\n"]
+
+    func samples(_ count: Int, seed: UInt64) -> [String] {
+        var rng = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            String((0..<Int.random(in: 0...16, using: &rng)).map { _ in Self.alphabet.randomElement(using: &rng)! })
+        } + ["zhang.wei@example.com.cn", " a@b.co ", "+86 138-0013-8000", "020-3888 8888 转 12", "510000", " 510000\t",
+             "ext123", "0086 755 8888 1234", "（+86）13800138000", "\t", ""]
+    }
+
+    @Test func emailMatchesReference() {
+        for s in samples(20_000, seed: 1) { #expect((Validators.email(s) == nil) == (Reference.email(s) == nil), "\(s.debugDescription)") }
+    }
+
+    @Test func phoneMatchesReference() {
+        for s in samples(20_000, seed: 2) {
+            #expect(Normalize.phoneDigits(s) == Reference.phoneDigits(s), "\(s.debugDescription)")
+            #expect(s.unicodeScalars.allSatisfy(Validators.isPhoneScalar) || !s.allASCII || !Reference.phoneAllowed(s), "\(s.debugDescription)")
+            if s.allASCII { #expect(Normalize.nfkc(s).unicodeScalars.allSatisfy(Validators.isPhoneScalar) == Reference.phoneAllowed(s), "\(s.debugDescription)") }
+        }
+    }
+
+    @Test func postcodeAndTrimMatchReference() {
+        for s in samples(20_000, seed: 3) {
+            #expect((Validators.postcode(s) == nil) == Reference.postcode(s), "\(s.debugDescription)")
+            #expect(Normalize.trimmingSpaces(s).lowercased() == Reference.urlHost(s), "\(s.debugDescription)")
+            #expect(Normalize.nfkc(s) == s.precomposedStringWithCompatibilityMapping, "\(s.debugDescription)")
+        }
+    }
+}
