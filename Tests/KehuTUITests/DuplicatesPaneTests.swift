@@ -77,6 +77,25 @@ import Testing
         #expect(s.duplicates.pairs.count == 2)
     }
 
+    /// Whatever the choices, the merged customer has, on every line with a choice, the value marked ●.
+    @Test(arguments: [false, true])
+    func theMarkedValuesAreWhatTheMergeKeeps(_ swap: Bool) throws {
+        var s = DuplicatesFixture.state()
+        DuplicatesFixture.opened(&s)
+        if swap { Fixture.keys(&s, [.char("s")]) }
+        DuplicatesFixture.focus(&s, "owner"); Fixture.keys(&s, [.right])
+        DuplicatesFixture.focus(&s, "credit"); Fixture.keys(&s, [.right])
+        let rows = Reducer.mergeRows(s).filter(\.pickable)
+        #expect(rows.count >= 5)
+        let survivor = try #require(Reducer.currentReview(s)?.choice.survivor)
+        try DuplicatesFixture.commit(&s, Fixture.keys(&s, [.char("m")]))
+        let merged = try #require(s.snapshot.customers[survivor])
+        for row in rows {
+            let field = try #require(CustomerField(rawValue: row.key))
+            #expect(DetailModel.fieldText(merged, field, s.snapshot, .zh) == (row.kept == .left ? row.left : row.right), "\(row.key)")
+        }
+    }
+
     @Test func swappingTheSurvivorKeepsExplicitPicks() {
         var s = DuplicatesFixture.state()
         DuplicatesFixture.opened(&s)
