@@ -10,10 +10,10 @@ final class BackgroundActions: @unchecked Sendable {
     private var done: [Action] = []
 
     /// Starts `job` on a global queue.
-    func run(_ job: @escaping @Sendable () -> DuplicateScan) {
+    func run(_ job: @escaping @Sendable () -> Action) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let scan = job()
-            lock.lock(); done.append(.duplicatesFound(scan)); lock.unlock()
+            let action = job()
+            lock.lock(); done.append(action); lock.unlock()
         }
     }
 

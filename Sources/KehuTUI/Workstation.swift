@@ -55,7 +55,7 @@ public func runWorkstation(store: any Store, options: WorkstationOptions) throws
             case .findDuplicates(let generation):
                 // Dedup of 100 000 customers takes seconds: off the UI thread, on the snapshot of now.
                 let snapshot = store.snapshot
-                background.run { DuplicateScan.run(snapshot, generation: generation) }
+                background.run { .duplicatesFound(DuplicateScan.run(snapshot, generation: generation)) }
             case .refresh:
                 _ = try? store.refresh()
                 if !dispatch(.storeChanged(store.snapshot, changed: nil)) { return false }
