@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the real workstation in tmux on a fresh demo store and writes the text
 # captures of docs/screens.md (80×24 and 200×50, both languages): the panes,
-# a pinyin filter, an edit form, a logged interaction, help, a resize.
+# a pinyin filter, an edit form, a logged interaction, help, the duplicates
+# review, a resize.
 # Usage: scripts/capture-screens.sh [KEHU_BINARY] > /tmp/captures.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ start() {  # start W H LANG TEXT: a fresh server (the last one may still be exit
 for size in "80 24" "200 50"; do
   set -- $size; W=$1; H=$2
   for lang in zh en; do
-    if [ $lang = zh ]; then COUNT="位客户"; SAVED="已保存"; HELP="帮助"; else COUNT="customers"; SAVED="Saved"; HELP="Help"; fi
+    if [ $lang = zh ]; then COUNT="位客户"; SAVED="已保存"; HELP="帮助"; PAIR="第 1/"; else COUNT="customers"; SAVED="Saved"; HELP="Help"; PAIR="Pair 1 of"; fi
     echo; echo "## ${W}×${H}, $lang"
     start $W $H $lang "$COUNT"
     shot "Customer list ($lang, ${W}×${H})"
@@ -57,6 +58,9 @@ for size in "80 24" "200 50"; do
     shot "Agenda ($lang)"
     t send-keys -t k '?'; wait_for "customer-open"
     shot "Help, generated from the command table ($lang)"
+    t send-keys -t k Escape D; wait_for "$PAIR"
+    t send-keys -t k j j Right; sleep 0.3
+    shot "Duplicates review: the second field (phone) taken from the right ($lang)"
     t send-keys -t k q
   done
 done

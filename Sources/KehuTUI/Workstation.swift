@@ -41,6 +41,7 @@ public func runWorkstation(store: any Store, options: WorkstationOptions) throws
     var full = true
     var dirty = true
     var lastPoll = Date()
+    let background = BackgroundActions()
 
     func dispatch(_ action: Action) -> Bool {
         let effects = Reducer.reduce(&state, action)
@@ -51,6 +52,10 @@ public func runWorkstation(store: any Store, options: WorkstationOptions) throws
             case .fullRedraw: full = true
             case .applyTheme(let name):
                 if let t = try? WorkstationOptions.loadTheme(name, folder: options.themeFolder) { theme = t; term.apply(theme, noColor: noColor); full = true }
+            case .findDuplicates(let generation):
+                // Dedup of 100 000 customers takes seconds: off the UI thread, on the snapshot of now.
+                let snapshot = store.snapshot
+                background.run { .duplicatesFound(DuplicateScan.run(snapshot, generation: generation)) }
             case .refresh:
                 _ = try? store.refresh()
                 if !dispatch(.storeChanged(store.snapshot, changed: nil)) { return false }
@@ -97,6 +102,7 @@ public func runWorkstation(store: any Store, options: WorkstationOptions) throws
         case .hangup:
             return
         }
+        for action in background.take() { if !dispatch(action) { return } }
         poll()
         let now = Timestamp(seconds: Date().timeIntervalSince1970)
         if now.millis / 60_000 != state.clock.now.millis / 60_000 { _ = dispatch(.tick(now)) }

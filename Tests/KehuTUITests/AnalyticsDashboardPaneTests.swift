@@ -19,7 +19,7 @@ struct AnalyticsDashboardPaneTests {
         let m = dash.model(s, lang: .zh, clock: Fixture.clock, followUps: FollowUps.simple(s, clock: Fixture.clock))
         let t = titles(m)
         #expect(t.count == 6)
-        #expect(t[0] == "概览" && t[1] == "月度收入(24个月)" && t[2] == "近30天各区域收入" && t[3] == "RFM 客户分群")
+        #expect(t[0] == "概览" && t[1] == "月度收入(24个月,最新在前)" && t[2] == "近30天各区域收入" && t[3] == "RFM 客户分群")
         #expect(t[4].hasPrefix("流失风险客户") && t[5].hasPrefix("待跟进"))
         guard case let .figures(_, figs) = m.sections[0] else { Issue.record("no figures"); return }
         let byName = Dictionary(uniqueKeysWithValues: figs.map { ($0.0, $0.1) })
@@ -27,7 +27,7 @@ struct AnalyticsDashboardPaneTests {
         // Purchases on 2026-09-18 and 2026-10-01 are within the 90 days ending 2026-11-25.
         #expect(byName["活跃客户(90天)"] == "2 (50.0%)")
         guard case let .bars(_, months) = m.sections[1] else { Issue.record("no months"); return }
-        #expect(months.count == 24 && months.last?.label == "2026-11")
+        #expect(months.count == 24 && months.first?.label == "2026-11")
         #expect(months.first { $0.label == "2026-03" }?.value == 12_000_000)
         // Three buyers: the purchase models cannot be fitted, and the at-risk table says RFM only.
         #expect(t[4].hasSuffix("(仅按RFM)"))

@@ -63,6 +63,9 @@ import KehuCore
                 case .detail: s.pane = .detail
                 case .dashboard: s.pane = .dashboard
                 case .agenda: s.pane = .agenda
+                case .duplicates:
+                    s = DuplicatesFixture.state(width: 120, height: 40)
+                    DuplicatesFixture.opened(&s)
                 case .help: s.showHelp = true
                 case .form: _ = Reducer.perform(&s, .customerEdit)
                 case .conflict:

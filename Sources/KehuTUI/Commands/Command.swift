@@ -3,7 +3,7 @@ import KehuCore
 /// Where a key binding applies. `global` bindings work in every pane but not
 /// while text is being typed (`form`, `input`), where keys type themselves.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, detail, dashboard, agenda, help, form, conflict
+    case global, list, detail, dashboard, agenda, duplicates, help, form, conflict
 
     public var label: Label {
         switch self {
@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .detail: return Label(zh: "客户视图", en: "Customer view")
         case .dashboard: return Label(zh: "仪表盘", en: "Dashboard")
         case .agenda: return Label(zh: "跟进日程", en: "Agenda")
+        case .duplicates: return Label(zh: "重复客户", en: "Duplicates")
         case .help: return Label(zh: "帮助", en: "Help")
         case .form: return Label(zh: "表单", en: "Form")
         case .conflict: return Label(zh: "冲突", en: "Conflict")
@@ -24,7 +25,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
 
 /// The group a command is listed under on the help screen.
 public enum CommandGroup: String, CaseIterable, Sendable {
-    case move, panes, find, change, form, workstation
+    case move, panes, find, change, duplicates, form, workstation
 
     public var label: Label {
         switch self {
@@ -32,6 +33,7 @@ public enum CommandGroup: String, CaseIterable, Sendable {
         case .panes: return Label(zh: "窗格", en: "Panes")
         case .find: return Label(zh: "查找与排序", en: "Finding and sorting")
         case .change: return Label(zh: "修改", en: "Changing")
+        case .duplicates: return Label(zh: "重复客户与合并", en: "Duplicates and merging")
         case .form: return Label(zh: "表单", en: "Forms")
         case .workstation: return Label(zh: "工作台", en: "Workstation")
         }

@@ -16,6 +16,10 @@ public enum CommandID: String, CaseIterable, Sendable {
     // Changing
     case customerAdd = "customer-add", customerEdit = "customer-edit"
     case interactionLog = "interaction-log", transactionAdd = "transaction-add"
+    // Duplicates
+    case paneDuplicates = "pane-duplicates", dupTakeLeft = "dup-take-left", dupTakeRight = "dup-take-right"
+    case dupSurvivor = "dup-survivor", dupMerge = "dup-merge", dupDistinct = "dup-distinct"
+    case dupNext = "dup-next", dupPrev = "dup-prev", dupRescan = "dup-rescan", dupUndo = "dup-undo"
     // Forms
     case formSave = "form-save", formCancel = "form-cancel", formNextField = "form-next-field"
     case formPrevField = "form-prev-field", formPick = "form-pick", formPickNext = "form-pick-next"

@@ -13,7 +13,8 @@ public enum CommandLine {
         case unknown
     }
 
-    static let aliases: [String: CommandID] = ["q": .quit, "quit": .quit, "h": .help, "add": .customerAdd, "edit": .customerEdit, "log": .interactionLog]
+    static let aliases: [String: CommandID] = ["q": .quit, "quit": .quit, "h": .help, "add": .customerAdd, "edit": .customerEdit, "log": .interactionLog,
+                                                 "duplicates": .paneDuplicates, "dedup": .paneDuplicates]
     static let withArgument = ["sort", "filter", "goto", "lang", "theme"]
 
     public static func parse(name: String, arg: String) -> Parsed {

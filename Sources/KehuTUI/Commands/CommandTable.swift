@@ -38,6 +38,16 @@ public struct CommandTable: Sendable {
         (.customerEdit, .change, "编辑客户", "Edit the customer"),
         (.interactionLog, .change, "记录联系(渠道、内容)", "Log an interaction (channel, note)"),
         (.transactionAdd, .change, "记录交易", "Record a transaction"),
+        (.paneDuplicates, .duplicates, "重复客户(审核与合并)", "Duplicates (review and merge)"),
+        (.dupTakeLeft, .duplicates, "取左边的值", "Take the left value"),
+        (.dupTakeRight, .duplicates, "取右边的值", "Take the right value"),
+        (.dupSurvivor, .duplicates, "换保留的一方", "Swap which customer is kept"),
+        (.dupMerge, .duplicates, "合并(可撤销:u 或 kehu unmerge)", "Merge (undo: u, or kehu unmerge)"),
+        (.dupDistinct, .duplicates, "不是重复(会记住,不再提示)", "Not a duplicate (remembered)"),
+        (.dupNext, .duplicates, "下一对(跳过)", "Next pair (skip)"),
+        (.dupPrev, .duplicates, "上一对", "Previous pair"),
+        (.dupRescan, .duplicates, "重新查找重复客户", "Find duplicates again"),
+        (.dupUndo, .duplicates, "撤销刚才的合并", "Undo the last merge"),
         (.formSave, .form, "保存", "Save"),
         (.formCancel, .form, "取消,不保存", "Cancel without saving"),
         (.formNextField, .form, "下一个字段", "Next field"),
@@ -82,6 +92,10 @@ public struct CommandTable: Sendable {
     agenda     PgUp           page-up
     agenda     g Home         cursor-top
     agenda     G End          cursor-bottom
+    duplicates j ↓            cursor-down
+    duplicates k ↑            cursor-up
+    duplicates g Home         cursor-top
+    duplicates G End          cursor-bottom
     help       j ↓            cursor-down
     help       k ↑            cursor-up
     help       PgDn Space     page-down
@@ -99,6 +113,7 @@ public struct CommandTable: Sendable {
     detail     Esc h ←        back
     dashboard  Esc            back
     agenda     Esc            back
+    duplicates Esc            back
     help       Esc q ?        back
     list       /              filter
     detail     /              filter
@@ -115,6 +130,16 @@ public struct CommandTable: Sendable {
     agenda     m              agenda-scope
     list       t              transaction-add
     detail     t              transaction-add
+    global     D              pane-duplicates
+    duplicates ← h            dup-take-left
+    duplicates → l            dup-take-right
+    duplicates s              dup-survivor
+    duplicates m              dup-merge
+    duplicates n              dup-distinct
+    duplicates PgDn Space ]   dup-next
+    duplicates PgUp [         dup-prev
+    duplicates r              dup-rescan
+    duplicates u              dup-undo
     form       Ctrl-S F2      form-save
     form       Esc            form-cancel
     form       Tab ↓          form-next-field

@@ -34,5 +34,13 @@ extension Catalog {
         .needCustomer: "Select a customer first", .storeReloaded: "Loaded changes by other users", .langSwitched: "Language: English",
         .themeSwitched: "Theme: {0}", .yes: "yes", .no: "no", .empty: "—", .fieldAt: "When", .fieldKind: "Kind",
         .fieldCurrency: "Currency", .saveFailed: "Save failed: {0}", .inPool: "pool", .lockedMark: "locked", .sortedBy: "{0}{1}",
+        .paneDuplicates: "Duplicates", .dupFinding: "Finding duplicates…", .dupNone: "No likely duplicates to review (r finds them again)",
+        .dupPairOf: "Pair {0} of {1}", .dupScore: "score {0}", .dupAgreed: "agreed: {0}", .dupSimilar: "similar: {0}",
+        .dupKeep: "keep", .dupAbsorb: "merge in", .dupCounts: "Deals/contacts", .dupCountsValue: "deals {0} · interactions {1}",
+        .dupMerged: "Merged {0} into {1} as {2}; undo: u, or kehu unmerge {2}", .dupDistinctNoted: "Noted: {0} and {1} are different customers",
+        .dupUnmerged: "Undid {0}: {1} is back", .dupMasked: "Cannot merge: {1} of {0} is masked for you (ask its owner or an admin)",
+        .dupNothingToUndo: "No merge to undo in this session", .dupSummary: "{1} likely duplicate pairs among {0} customers", .dupQueue: "Queue",
+        .dupNotPickable: "Nothing to choose on this line: both sides agree, or the merge handles it", .dupMerging: "Merging…",
+        .dupBusy: "Still finding duplicates, one moment",
     ]
 }

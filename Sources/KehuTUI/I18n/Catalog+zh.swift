@@ -34,5 +34,12 @@ extension Catalog {
         .needCustomer: "请先选择一个客户", .storeReloaded: "已载入其他用户的修改", .langSwitched: "界面语言:简体中文",
         .themeSwitched: "主题:{0}", .yes: "是", .no: "否", .empty: "—", .fieldAt: "时间", .fieldKind: "类型",
         .fieldCurrency: "币种", .saveFailed: "保存失败:{0}", .inPool: "公海", .lockedMark: "已锁定", .sortedBy: "{0}{1}",
+        .paneDuplicates: "重复客户", .dupFinding: "正在查找重复客户……", .dupNone: "没有待审核的重复客户(r 重新查找)",
+        .dupPairOf: "第 {0}/{1} 对", .dupScore: "相似度 {0}", .dupAgreed: "一致:{0}", .dupSimilar: "相近:{0}",
+        .dupKeep: "保留", .dupAbsorb: "并入", .dupCounts: "交易/联系", .dupCountsValue: "交易 {0} 笔 · 联系 {1} 条",
+        .dupMerged: "已将 {0} 合并到 {1}({2});撤销:u 或 kehu unmerge {2}", .dupDistinctNoted: "已记住:{0} 与 {1} 不是同一客户",
+        .dupUnmerged: "已撤销 {0}:{1} 已恢复", .dupMasked: "无法合并:{0} 的“{1}”对你是隐藏的(请管理员或负责人合并)",
+        .dupNothingToUndo: "这次没有可撤销的合并", .dupSummary: "{0} 位客户中有 {1} 对可能重复", .dupQueue: "待审核",
+        .dupNotPickable: "这一行不用选择:两边相同,或合并时自动处理", .dupMerging: "正在合并……", .dupBusy: "正在查找重复客户,请稍候",
     ]
 }

@@ -21,6 +21,9 @@ public enum Msg: String, CaseIterable, Sendable {
     case helpTitle, helpCommand, helpKeys, helpWhere, helpFooter
     case unknownCommand, commandHint, needCustomer, storeReloaded, langSwitched, themeSwitched
     case yes, no, empty, fieldAt, fieldKind, fieldCurrency, saveFailed, inPool, lockedMark, sortedBy
+    case paneDuplicates, dupFinding, dupNone, dupPairOf, dupScore, dupAgreed, dupSimilar, dupKeep, dupAbsorb
+    case dupCounts, dupCountsValue, dupMerged, dupDistinctNoted, dupUnmerged, dupMasked, dupNothingToUndo
+    case dupSummary, dupQueue, dupNotPickable, dupMerging, dupBusy
 }
 
 /// Looks texts up in the catalogues.

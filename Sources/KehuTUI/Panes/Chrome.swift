@@ -6,9 +6,13 @@ enum Chrome {
     static func tabs(_ s: AppState, into g: inout Grid) {
         g.fill(x: 0, y: 0, width: g.width, height: 1, role: .tabInactive)
         var x = g.put(" " + s.t(.appTitle) + " ", x: 0, y: 0, role: .title)
-        for (i, p) in Pane.allCases.enumerated() {
+        for (i, p) in Pane.tabs.enumerated() {
             let active = p == s.pane || (s.sideBySide && (p == .list || p == .detail) && (s.pane == .list || s.pane == .detail) && p == s.pane)
             x += g.put(" \(i + 1) " + s.t(p.title) + " ", x: x, y: 0, role: active ? .tabActive : .tabInactive)
+        }
+        // A pane opened by its command shows as one more tab while it is open, under its key.
+        if !Pane.tabs.contains(s.pane), let key = s.commands.keys(.paneDuplicates).first {
+            x += g.put(" \(key) " + s.t(s.pane.title) + " ", x: x, y: 0, role: .tabActive)
         }
         let right = "\(s.user)@\(s.storeName) \(s.clock.today) "
         let w = right.displayWidth
@@ -46,6 +50,7 @@ enum Chrome {
         case .detail: ids = [.back, .cursorDown, .customerEdit, .interactionLog, .transactionAdd, .paneNext, .help, .quit]
         case .dashboard: ids = [.cursorDown, .paneNext, .help, .quit]
         case .agenda: ids = [.customerOpen, .agendaScope, .interactionLog, .paneNext, .help, .quit]
+        case .duplicates: ids = [.dupMerge, .dupDistinct, .dupTakeLeft, .dupTakeRight, .dupNext, .dupSurvivor, .back, .help]
         case .help: ids = [.cursorDown, .back]
         case .form: ids = [.formSave, .formCancel, .formNextField, .formPick]
         case .conflict: ids = [.conflictKeepMine, .conflictTakeTheirs, .formCancel]

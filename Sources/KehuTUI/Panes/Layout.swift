@@ -28,7 +28,7 @@ public struct Layout: Equatable, Sendable {
             } else {
                 detail = main
             }
-        case .dashboard, .agenda:
+        case .dashboard, .agenda, .duplicates:
             break
         }
     }

@@ -37,6 +37,8 @@ public enum Screen {
                 Dashboard.render(s, model: s.dashboard ?? s.dashboardSource(s.snapshot, s.lang, s.clock, s.followUps), into: &g, rect: layout.main)
             case .agenda:
                 Agenda.render(s, into: &g, rect: layout.main)
+            case .duplicates:
+                Duplicates.render(s, into: &g, rect: layout.main)
             }
         }
         if let c = Chrome.status(s, into: &g) { cursor = c }

@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case committed(Snapshot, ids: [String])
     /// A commit was refused or failed; `conflict` when it was a version conflict.
     case commitFailed(Snapshot, message: String, conflict: Bool)
+    /// A background dedup run (`Effect.findDuplicates`) finished.
+    case duplicatesFound(DuplicateScan)
 }
 
 /// What the reducer asks the runtime to do (htop's "what must be redone", as data).
@@ -25,5 +27,7 @@ public enum Effect: Sendable, Equatable {
     case fullRedraw
     /// Colours must be set up again (theme changed).
     case applyTheme(String)
+    /// Run dedup over the current snapshot off the UI thread, then send `Action.duplicatesFound`.
+    case findDuplicates(generation: Int)
     case quit
 }

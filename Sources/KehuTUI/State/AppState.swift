@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     public var agendaTop = 0
     /// The agenda shows everyone's follow-ups, not only the user's own customers.
     public var agendaAll = false
+    /// The duplicates review pane (`D`).
+    public var duplicates = DuplicatesState()
 
     public var followUps: FollowUps
     /// The dashboard's sections, computed when the dashboard is shown and the data changed.

@@ -4,6 +4,11 @@ import KehuCore
 /// view stand side by side; on a narrow one each pane takes the whole screen.
 public enum Pane: String, CaseIterable, Sendable {
     case list, detail, dashboard, agenda
+    /// The duplicates review (`D`): not a numbered tab, opened by its command.
+    case duplicates
+
+    /// The numbered tabs (1–4) that Tab cycles through.
+    public static let tabs: [Pane] = [.list, .detail, .dashboard, .agenda]
 
     public var context: KeyContext {
         switch self {
@@ -11,6 +16,7 @@ public enum Pane: String, CaseIterable, Sendable {
         case .detail: return .detail
         case .dashboard: return .dashboard
         case .agenda: return .agenda
+        case .duplicates: return .duplicates
         }
     }
 
@@ -20,6 +26,7 @@ public enum Pane: String, CaseIterable, Sendable {
         case .detail: return .paneDetail
         case .dashboard: return .paneDashboard
         case .agenda: return .paneAgenda
+        case .duplicates: return .paneDuplicates
         }
     }
 }

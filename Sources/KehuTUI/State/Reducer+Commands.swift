@@ -15,9 +15,12 @@ extension Reducer {
 
         case .paneNext, .panePrev:
             s.showHelp = false
-            let all = Pane.allCases
-            let i = all.firstIndex(of: s.pane)!
-            s.pane = all[(i + (id == .paneNext ? 1 : all.count - 1)) % all.count]
+            let all = Pane.tabs
+            if let i = all.firstIndex(of: s.pane) {
+                s.pane = all[(i + (id == .paneNext ? 1 : all.count - 1)) % all.count]
+            } else {
+                s.pane = .list
+            }
         case .paneList: s.showHelp = false; s.pane = .list
         case .paneDetail: s.showHelp = false; s.pane = .detail
         case .paneDashboard: s.showHelp = false; s.pane = .dashboard
@@ -93,6 +96,10 @@ extension Reducer {
             f.target = .editCustomer(id: cid, base: c.theirVersion)
             s.form = f; s.conflict = nil
             return save(&s)
+        case .paneDuplicates, .dupTakeLeft, .dupTakeRight, .dupSurvivor, .dupMerge, .dupDistinct, .dupNext, .dupPrev,
+             .dupRescan, .dupUndo:
+            return performDuplicates(&s, id)
+
         case .conflictTakeTheirs:
             s.conflict = nil; s.form = nil
             s.message = (s.t(.formCancelled), false)
@@ -118,7 +125,7 @@ extension Reducer {
         switch s.pane {
         case .list: return layout.listRows
         case .detail: return layout.detailRows
-        case .dashboard, .agenda: return layout.mainRows
+        case .dashboard, .agenda, .duplicates: return layout.mainRows
         }
     }
 
@@ -141,6 +148,7 @@ extension Reducer {
             let total = Dashboard.columns(model, width: s.width, lang: s.lang).map(\.count).max() ?? 0
             s.dashboardScroll = max(0, min(s.dashboardScroll.addingClamped(n), total - layout.mainRows))
         case .agenda: s.agendaCursor = clamp(s.agendaCursor.addingClamped(n), Agenda.items(s).count)
+        case .duplicates: s.duplicates.row = clamp(s.duplicates.row.addingClamped(n), mergeRows(s).count)
         }
     }
 }

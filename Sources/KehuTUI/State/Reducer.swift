@@ -45,8 +45,10 @@ public enum Reducer {
             case .transaction(let cid)?: reveal(&s, customer: cid, section: .sectionPurchases)
             default: break
             }
+            duplicatesCommitted(&s)
         case let .commitFailed(snap, message, conflict):
             load(&s, snap, changed: nil)
+            s.duplicates.pending = nil
             if conflict, let f = s.conflict?.form ?? s.form, case let .editCustomer(id, _) = f.target, let theirs = snap.customers[id] {
                 var form = f; form.saving = false
                 s.conflict = ConflictState(form: form, theirs: theirs, theirVersion: theirs.version, by: snap.lastChangedBy["customer/" + id])
@@ -55,6 +57,8 @@ public enum Reducer {
                 s.form?.saving = false
                 s.message = (s.t(.saveFailed, message), true)
             }
+        case .duplicatesFound(let scan):
+            duplicatesFound(&s, scan)
         }
         settle(&s)
         return effects
@@ -72,6 +76,7 @@ public enum Reducer {
         }
         s.narrowing.reset()
         s.refilter()
+        s.duplicates.prune(snap)
     }
 
     /// Keeps scroll positions consistent with the cursor and the screen size.
@@ -94,6 +99,7 @@ public enum Reducer {
             if f.focus >= f.scroll + frows { f.scroll = f.focus - frows + 1 }
             s.form = f
         }
+        if s.pane == .duplicates { settleDuplicates(&s, layout) }
         if s.pane == .dashboard && s.dashboard == nil && s.form == nil && !s.showHelp {
             s.dashboard = s.dashboardSource(s.snapshot, s.lang, s.clock, s.followUps)
         }
