@@ -70,21 +70,25 @@ public struct ImportPlanner {
         let total = table.rows.count
         let chunk = 32_768
         var prepared: [EventRow] = []
+        var preparedCustomers: [CustomerPrep] = []
         for r in 0..<total {
             if r % chunk == 0 {
                 progress?(r, total)
+                // Converting and checking a row needs nothing from the rows before it (a customer
+                // row is prepared as a create; matching and updates stay in order), so a chunk of
+                // rows is done on all cores.
+                let start = r, end = min(total, r + chunk)
+                let frozen = snapshot
                 if kind == .transactions || kind == .interactions {
-                    // Converting and checking a transaction or interaction needs nothing from the rows
-                    // before it, so a chunk of them is done on all cores; matching stays in order.
-                    let start = r, end = min(total, r + chunk)
-                    let frozen = snapshot
                     prepared = Parallel.map(end - start) { eventChange(start + $0, frozen, checker) }
+                } else if kind == .customers {
+                    preparedCustomers = Parallel.map(end - start) { prepareCustomer(start + $0, frozen, checker) }
                 }
             }
             var problems: [ImportProblem] = []
             let change: Change?
             switch kind {
-            case .customers: change = customerRow(r, snapshot, checker, &state, &problems, &plan)
+            case .customers: change = customerRow(r, preparedCustomers[r % chunk], snapshot, checker, &state, &problems, &plan)
             case .contacts: change = contactRow(r, snapshot, checker, &state, &problems, &plan)
             case .transactions, .interactions: change = eventRow(prepared[r % chunk], snapshot, &state, &problems, &plan)
             }
@@ -186,35 +190,57 @@ public struct ImportPlanner {
 
     // MARK: - Customers
 
-    func customerRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
-                     _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+    /// A customer row converted, matched against the snapshot, and, when it
+    /// is new, turned into its create change and checked (done on all cores).
+    struct CustomerPrep {
         var fields: [String: Value] = [:]
-        for (f, text) in cells(r) {
-            if let field = CustomerField(rawValue: f) { fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
-            else { fields[f] = .string(text) }
-        }
+        var key: String?
         var existing: Customer?
-        if let key = fields["externalId"]?.stringValue {
+        var create: Change?
+        var problems: [ImportProblem] = []
+    }
+
+    func prepareCustomer(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> CustomerPrep {
+        var p = CustomerPrep()
+        for (f, text) in cells(r) {
+            if let field = CustomerField(rawValue: f) { p.fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
+            else { p.fields[f] = .string(text) }
+        }
+        if let key = p.fields["externalId"]?.stringValue {
+            p.key = key
+            if let id = snapshot.customerByExternalId[key] { p.existing = snapshot.customers[id] }
+            else if let c = snapshot.customers[key.uppercased()], c.externalId == nil {
+                // An export of this store writes C12 for customers without an external id.
+                p.existing = c
+                p.fields["externalId"] = nil
+            }
+        }
+        guard p.existing == nil else { return p }
+        if map.column("owner") == nil {
+            p.fields["owner"] = .string(options.user)
+        }
+        if p.fields["owner"] != nil, p.fields["ownerSince"] == nil { p.fields["ownerSince"] = .string(options.today.description) }
+        let change = Change.create(.customer, p.fields, event: "import")
+        report(checker.check(change), r, &p.problems)
+        p.create = change
+        return p
+    }
+
+    func customerRow(_ r: Int, _ prep: CustomerPrep, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
+                     _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
+        if let key = prep.key {
             if let line = state.keys[key] {
                 problems.append(problem(r, "externalId", "'\(key)' is also on line \(line)"))
                 return nil
             }
             state.keys[key] = table.lines[r]
-            if let id = snapshot.customerByExternalId[key] { existing = snapshot.customers[id] }
-            else if let c = snapshot.customers[key.uppercased()], c.externalId == nil {
-                // An export of this store writes C12 for customers without an external id.
-                existing = c
-                fields["externalId"] = nil
-            }
         }
-        if let c = existing {
-            return write(.customer, r, fields, existing: (c.id, c.version, c.fieldValues), checker, &problems, &plan)
+        if let c = prep.existing {
+            return write(.customer, r, prep.fields, existing: (c.id, c.version, c.fieldValues), checker, &problems, &plan)
         }
-        if map.column("owner") == nil {
-            fields["owner"] = .string(options.user)
-        }
-        if fields["owner"] != nil, fields["ownerSince"] == nil { fields["ownerSince"] = .string(options.today.description) }
-        return write(.customer, r, fields, existing: nil, checker, &problems, &plan)
+        problems += prep.problems
+        if problems.isEmpty { plan.created += 1 }
+        return prep.create
     }
 
     /// A create, or an update of the fields that differ from `existing` (nothing when none does), checked.
