@@ -298,19 +298,33 @@ public final class FileStore: Store {
         guard !units.isEmpty else { return results }
         let text = FileStore.encode(units)
         let before = offset
+        let lines = units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
+        let added = units.reduce(0) { $0 + $1.count }
+        // When this commit makes a snapshot due (a bulk import), it is encoded on another core
+        // while the journal is written and synced, and installed only once the journal write succeeded.
+        let next = PendingSnapshot()
+        let encoding = DispatchGroup()
+        if FileStore.snapshotDue(entries: entriesSinceSnapshot + added, of: working, every: snapshotEvery) {
+            let (id, end, line) = (journalId, before + text.count, lineNumber + lines)
+            DispatchQueue.global().async(group: encoding) { [working] in
+                next.bytes = BinarySnapshot.encode(working, journalId: id, journalOffset: end, journalLine: line)
+            }
+        }
         do {
             try FileIO.writeAll(journalFD, journalPath, text)
             try FileIO.sync(journalFD, journalPath)
         } catch {
             _ = ftruncate(journalFD, off_t(before))
             _ = fsync(journalFD)
+            encoding.wait()
             throw error
         }
         offset = before + text.count
-        lineNumber += units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
+        lineNumber += lines
         snapshot = working
-        entriesSinceSnapshot += units.reduce(0) { $0 + $1.count }
-        if snapshotDue { try? writeSnapshot() }
+        entriesSinceSnapshot += added
+        encoding.wait()
+        if let bytes = next.bytes, (try? SnapshotFile.install(bytes, at: snapshotPath)) != nil { entriesSinceSnapshot = 0 }
         return results
     }
 
@@ -332,6 +346,11 @@ public final class FileStore: Store {
         return w.bytes
     }
 
+    /// Snapshot bytes encoded on another thread during a commit.
+    private final class PendingSnapshot: @unchecked Sendable {
+        var bytes: [UInt8]?
+    }
+
     public func entries(after seq: Int64) throws -> [JournalEntry] {
         let size = try FileIO.size(journalFD, journalPath)
         let bytes = try FileIO.read(journalFD, journalPath, offset: 0, count: size)
@@ -341,9 +360,12 @@ public final class FileStore: Store {
 
     // MARK: - Snapshot
 
-    private var snapshotDue: Bool {
-        let records = snapshot.customers.count + snapshot.transactions.count + snapshot.interactions.count + snapshot.contacts.count
-        return entriesSinceSnapshot >= max(snapshotEvery, records / 4)
+    private var snapshotDue: Bool { FileStore.snapshotDue(entries: entriesSinceSnapshot, of: snapshot, every: snapshotEvery) }
+
+    /// A snapshot is due after `every` entries and at least a quarter of the records (bulk loads stay linear).
+    static func snapshotDue(entries: Int, of s: Snapshot, every: Int) -> Bool {
+        let records = s.customers.count + s.transactions.count + s.interactions.count + s.contacts.count
+        return entries >= max(every, records / 4)
     }
 
     /// Writes the current state to `snapshot.jsonl` (temp file, fsync, rename).

@@ -30,7 +30,11 @@ enum SnapshotFile {
 
     /// Writes the binary snapshot atomically and removes a legacy JSON-lines one.
     static func write(_ s: Snapshot, journalId: String, journalOffset: Int, journalLine: Int, to path: String) throws {
-        let bytes = BinarySnapshot.encode(s, journalId: journalId, journalOffset: journalOffset, journalLine: journalLine)
+        try install(BinarySnapshot.encode(s, journalId: journalId, journalOffset: journalOffset, journalLine: journalLine), at: path)
+    }
+
+    /// Writes encoded snapshot bytes atomically and removes a legacy JSON-lines snapshot.
+    static func install(_ bytes: [UInt8], at path: String) throws {
         try FileIO.writeAtomically(path, bytes)
         let legacy = legacyPath(besides: path)
         if legacy != path { unlink(legacy) }
