@@ -34,8 +34,9 @@ public struct DemoGenerator: Sendable {
         var n = (c: 0, p: 0, t: 0, i: 0)
         var made = 0
         plantedDuplicates = []
+        var seen = Seen()
         while made < customers {
-            var profile = makeProfile(&rng)
+            var profile = makeProfile(&rng, &seen)
             n.c += 1
             profile.fields["externalId"] = .string("KH\(100_000 + n.c)")
             let cid = "C\(n.c)"
@@ -90,7 +91,28 @@ public struct DemoGenerator: Sendable {
 
     struct Profile { var fields: [String: Value] }
 
-    private func makeProfile(_ rng: inout SeededRandom) -> Profile {
+    /// Names and web domains handed out so far. A real book holds one record per
+    /// company: a name drawn twice becomes a branch office, a domain drawn twice
+    /// gets a suffix, so that only the planted copies look like duplicates (without
+    /// this, 100k customers shared 12,905 names and dedup rightly paired thousands).
+    struct Seen {
+        var names: [String: Int] = [:]
+        var domains: [String: Int] = [:]
+
+        mutating func name(_ n: String, chinese: Bool) -> String {
+            let k = names[n, default: 0]
+            names[n] = k + 1
+            return k == 0 ? n : (chinese ? "\(n)第\(k + 1)分公司" : "\(n) (Branch \(k + 1))")
+        }
+
+        mutating func domain(_ d: String) -> String {
+            let k = domains[d, default: 0]
+            domains[d] = k + 1
+            return k == 0 ? d : "\(d)-\(k + 1)"
+        }
+    }
+
+    private func makeProfile(_ rng: inout SeededRandom, _ seen: inout Seen) -> Profile {
         let city = rng.pick(DemoNames.cities)
         let chinese = rng.chance(0.8)
         var f: [String: Value] = [:]
@@ -98,16 +120,17 @@ public struct DemoGenerator: Sendable {
         if chinese {
             let brand = rng.pick(DemoNames.brands)
             if rng.chance(0.5) {
-                f["name"] = .string("\(city.0)市\(brand.0)\(trade.0)\(rng.pick(DemoNames.suffixes))")
+                f["name"] = .string(seen.name("\(city.0)市\(brand.0)\(trade.0)\(rng.pick(DemoNames.suffixes))", chinese: true))
             } else {
-                f["name"] = .string("\(brand.0)\(trade.0)")
+                f["name"] = .string(seen.name("\(brand.0)\(trade.0)", chinese: true))
             }
-            f["website"] = .string("www.\(brand.1)\(rng.int(1...99)).com.cn")
-            f["email"] = .string("\(rng.pick(["info", "sales", "service", "contact"]))@\(brand.1)\(rng.int(1...99)).com.cn")
+            f["website"] = .string("www.\(seen.domain("\(brand.1)\(rng.int(1...99))")).com.cn")
+            let mailbox = rng.pick(["info", "sales", "service", "contact"])
+            f["email"] = .string("\(mailbox)@\(seen.domain("\(brand.1)\(rng.int(1...99))")).com.cn")
         } else {
             let first = rng.pick(DemoNames.englishFirst)
-            f["name"] = .string("\(first) \(trade.1) \(rng.pick(DemoNames.englishSuffixes))")
-            let domain = first.lowercased().replacingOccurrences(of: " ", with: "") + String(rng.int(1...99))
+            f["name"] = .string(seen.name("\(first) \(trade.1) \(rng.pick(DemoNames.englishSuffixes))", chinese: false))
+            let domain = seen.domain(first.lowercased().replacingOccurrences(of: " ", with: "") + String(rng.int(1...99)))
             f["website"] = .string("https://www.\(domain).com")
             f["email"] = .string("sales@\(domain).com")
         }
