@@ -34,6 +34,38 @@ public enum Pinyin {
         "繁": "po", "折": "she", "宿": "su", "能": "nai", "贲": "ben", "柏": "bai", "沈": "shen",
     ]
 
+    /// Two-character words read other than character by character: place names
+    /// and business words that company names are full of (重庆 is chóngqìng, 成都
+    /// chéngdū, 银行 yínháng), so that names sort, and dedup's phonetic keys
+    /// compare, as people say them. Keyed by the two scalars; each side's reading.
+    static let words: [UInt64: (first: String, second: String)] = {
+        let list: [(String, String, String)] = [
+            ("重庆", "chong", "qing"), ("长沙", "chang", "sha"), ("长春", "chang", "chun"), ("长城", "chang", "cheng"),
+            ("长江", "chang", "jiang"), ("长安", "chang", "an"), ("长治", "chang", "zhi"), ("长虹", "chang", "hong"),
+            ("长兴", "chang", "xing"), ("长丰", "chang", "feng"), ("长乐", "chang", "le"), ("长期", "chang", "qi"),
+            ("厦门", "xia", "men"), ("成都", "cheng", "du"), ("首都", "shou", "du"), ("都市", "du", "shi"),
+            ("银行", "yin", "hang"), ("行业", "hang", "ye"), ("商行", "shang", "hang"), ("车行", "che", "hang"),
+            ("琴行", "qin", "hang"), ("分行", "fen", "hang"), ("支行", "zhi", "hang"), ("总行", "zong", "hang"),
+            ("音乐", "yin", "yue"), ("乐器", "yue", "qi"), ("乐山", "le", "shan"), ("朝阳", "chao", "yang"),
+            ("会计", "kuai", "ji"), ("西藏", "xi", "zang"), ("宝藏", "bao", "zang"), ("蚌埠", "beng", "bu"),
+            ("六安", "lu", "an"), ("番禺", "pan", "yu"), ("调查", "diao", "cha"), ("重阳", "chong", "yang"),
+        ]
+        var out: [UInt64: (first: String, second: String)] = [:]
+        for (w, a, b) in list {
+            let u = Array(w.unicodeScalars)
+            out[UInt64(u[0].value) << 32 | UInt64(u[1].value)] = (a, b)
+        }
+        return out
+    }()
+
+    /// The reading of `s` given its neighbours, when a word in `words` decides it.
+    @inline(__always)
+    static func wordReading(_ prev: Unicode.Scalar?, _ s: Unicode.Scalar, _ next: Unicode.Scalar?) -> String? {
+        if let n = next, let w = words[UInt64(s.value) << 32 | UInt64(n.value)] { return w.first }
+        if let p = prev, let w = words[UInt64(p.value) << 32 | UInt64(s.value)] { return w.second }
+        return nil
+    }
+
     /// The main reading of an ideograph (toneless, lower case), or nil for anything else.
     public static func reading(_ s: Unicode.Scalar) -> String? { PinyinTable.shared.reading(s) }
 
@@ -59,12 +91,17 @@ public enum Pinyin {
     /// `full` appending bytes (no intermediate strings: this runs for every customer at start-up).
     public static func full(_ text: String, surname: Bool = false, into out: inout [UInt8]) {
         let table = PinyinTable.shared
-        var first = true
-        for s in text.unicodeScalars {
-            defer { first = false }
+        let scalars = text.unicodeScalars
+        var prev: Unicode.Scalar?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            let n = scalars.index(after: i)
+            defer { prev = s; i = n }
             let code = table.code(s)
             if code != 0 {
-                if surname && first && table.isSpecial(s), let r = surnames[s] { out += Array(r.utf8) }
+                if surname && prev == nil && table.isSpecial(s), let r = surnames[s] { out += Array(r.utf8) }
+                else if table.isSpecial(s), let r = wordReading(prev, s, n < scalars.endIndex ? scalars[n] : nil) { out += Array(r.utf8) }
                 else { out += table.syllableBytes[code] }
             } else if let c = SearchText.foldASCII(s) {
                 out.append(UInt8(c.value))
@@ -144,6 +181,11 @@ final class PinyinTable: Sendable {
         var sp = [UInt8](repeating: 0, count: out.count)
         for k in Array(Pinyin.polyphones.keys) + Array(Pinyin.surnames.keys) where k.value >= PinyinTable.first && k.value <= PinyinTable.last {
             sp[Int(k.value - PinyinTable.first)] = 1
+        }
+        for key in Pinyin.words.keys {
+            for v in [UInt32(key >> 32), UInt32(truncatingIfNeeded: key)] where v >= PinyinTable.first && v <= PinyinTable.last {
+                sp[Int(v - PinyinTable.first)] = 1
+            }
         }
         special = sp
     }
