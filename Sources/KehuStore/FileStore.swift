@@ -38,6 +38,10 @@ public final class FileStore: Store {
     private var entriesSinceSnapshot = 0
     /// The entries the last `refresh()` (or catch-up before a commit) applied, for pushing to clients.
     public private(set) var lastReadEntries: [JournalEntry] = []
+    /// Counts the times the journal file was found replaced (a privacy erasure's
+    /// rewrite, a restore) and the state rebuilt: `kehu serve` then resets its
+    /// clients instead of pushing entries, so erased values leave their memory too.
+    public private(set) var generation = 0
     /// True while the initializer loads the store (see catchUp).
     private var loading = false
     /// True when the last read stopped at an incomplete tail.
@@ -176,6 +180,7 @@ public final class FileStore: Store {
             // The journal was replaced (restore, erasure rewrite): start over.
             try openFiles()
             snapshot = Snapshot(); offset = 0; lineNumber = 1
+            generation += 1
         }
         let size = try FileIO.size(journalFD, journalPath)
         guard size > offset else { return false }

@@ -12,6 +12,8 @@ public final class RemoteStore: Store {
     public private(set) var snapshot = Snapshot()
     public private(set) var config = StoreConfig()
     private let socket: LineSocket
+    /// Resets received during the current `refresh()` (a reset may keep `seq`, e.g. a restore).
+    private var resets = 0
 
     public init(socketPath: String) throws {
         self.socketPath = socketPath
@@ -22,13 +24,25 @@ public final class RemoteStore: Store {
         var sections: [String: [String: Value]] = [:]
         for (k, v) in hello["config"]?.objectValue ?? [:] { sections[k] = v.objectValue ?? [:] }
         config = StoreConfig(sections: sections)
+        snapshot = try RemoteStore.state(hello)
+    }
+
+    /// What the server sends of its state (in `hello` and in a `reset`): the
+    /// records this user may see, the journal position and the id counters.
+    static func statePayload(_ s: Snapshot, records: [SnapshotRecord]) -> [String: Value] {
+        ["seq": .int(s.seq), "highest": .object(s.highestNumber.mapValues { .int(Int64($0)) }),
+         "records": .array(records.map(Wire.record))]
+    }
+
+    /// The snapshot a `statePayload` describes.
+    static func state(_ o: [String: Value]) throws -> Snapshot {
         var s = Snapshot()
-        for r in hello["records"]?.arrayValue ?? [] { try s.restore(try Wire.record(r)) }
-        s.restoreSeq(hello["seq"]?.intValue ?? 0)
+        for r in o["records"]?.arrayValue ?? [] { try s.restore(try Wire.record(r)) }
+        s.restoreSeq(o["seq"]?.intValue ?? 0)
         var highest: [String: Int] = [:]
-        for (k, v) in hello["highest"]?.objectValue ?? [:] { highest[k] = Int(v.intValue ?? 0) }
+        for (k, v) in o["highest"]?.objectValue ?? [:] { highest[k] = Int(v.intValue ?? 0) }
         s.restoreHighest(highest)
-        snapshot = s
+        return s
     }
 
     /// Sends a request and waits for its reply, applying pushes that arrive meanwhile.
@@ -50,6 +64,12 @@ public final class RemoteStore: Store {
 
     @discardableResult
     private func handlePush(_ o: [String: Value]) throws -> Bool {
+        if let r = o["reset"]?.objectValue {
+            // The server's journal was replaced (an erasure, a restore): start from its new state.
+            snapshot = try RemoteStore.state(r)
+            resets += 1
+            return true
+        }
         if let e = o["push"] {
             let entry = try Wire.entry(e)
             // A delete of something this user never saw is harmless to skip.
@@ -95,8 +115,9 @@ public final class RemoteStore: Store {
         // before it, so after refresh() this client has all committed changes.
         let before = snapshot.seq
         var changed = false
+        resets = 0
         _ = try request(["op": "sync"])
-        if snapshot.seq != before { changed = true }
+        if snapshot.seq != before || resets > 0 { changed = true }
         while let msg = try socket.receive(timeout: 0) {
             if try handlePush(msg.objectValue ?? [:]) { changed = true }
         }

@@ -14,6 +14,8 @@ import KehuCore
 /// and every other connected client is pushed the change at once.
 public final class StoreServer: @unchecked Sendable {
     public let store: FileStore
+    /// The store's `generation` last passed on to clients (see `publishRead`).
+    private var seenGeneration: Int
     public let socketPath: String
     let audit: AuditLog
     private let lock = NSLock()
@@ -59,6 +61,7 @@ public final class StoreServer: @unchecked Sendable {
         self.store = store
         self.socketPath = socketPath
         self.audit = AuditLog(storePath: store.path)
+        seenGeneration = store.generation
     }
 
     var policy: AccessPolicy { AccessPolicy(sections: store.config.sections) }
@@ -127,16 +130,18 @@ public final class StoreServer: @unchecked Sendable {
         do {
             switch o["op"]?.stringValue {
             case "hello":
-                try? store.refresh()
+                if (try? store.refresh()) == true { publishRead() }
                 let s = store.snapshot
                 let records = vis.records(of: s)
                 session.visible = Set(records.filter { $0.entity == "customer" }.map(\.id))
                 var config = store.config.sections
                 config["roles"] = nil; config["teams"] = nil; config["privacy"] = nil
-                return .object(["ok": true, "user": .string(session.user), "role": .string(policy.role(of: session.user).rawValue),
-                                "seq": .int(s.seq), "highest": .object(s.highestNumber.mapValues { .int(Int64($0)) }),
-                                "config": .object(config.mapValues { .object($0) }),
-                                "records": .array(records.map(Wire.record))])
+                var reply = RemoteStore.statePayload(s, records: records)
+                reply["ok"] = true
+                reply["user"] = .string(session.user)
+                reply["role"] = .string(policy.role(of: session.user).rawValue)
+                reply["config"] = .object(config.mapValues { .object($0) })
+                return .object(reply)
             case "sync":
                 // Answered after every push queued before it: the client is then current.
                 return .object(["ok": true, "seq": .int(store.snapshot.seq)])
@@ -253,7 +258,7 @@ public final class StoreServer: @unchecked Sendable {
             }
             let results: [Result<[JournalEntry], Error>]
             do { results = try store.commitGroup(items) } catch { results = group.map { _ in .failure(error) } }
-            broadcast(store.lastReadEntries, except: nil)  // others' direct writes read during the commit
+            publishRead()  // others' direct writes read during the commit
             let s = store.snapshot
             for (p, r) in zip(group, results) {
                 switch r {
@@ -360,7 +365,23 @@ public final class StoreServer: @unchecked Sendable {
 
     private func pickUpOutsideWrites() {
         lock.lock(); defer { lock.unlock() }
-        if (try? store.refresh()) == true { broadcast(store.lastReadEntries, except: nil) }
+        if (try? store.refresh()) == true { publishRead() }
+    }
+
+    /// Passes on what the store just read from the journal: new entries as
+    /// pushes; a replaced journal (an erasure's rewrite, a restore) as a reset of
+    /// every client to what it may now see, so that erased values leave the
+    /// clients' memory at once, not at their next login. Called with `lock` held.
+    private func publishRead() {
+        guard store.generation != seenGeneration else { broadcast(store.lastReadEntries, except: nil); return }
+        seenGeneration = store.generation
+        let s = store.snapshot
+        for session in sessions.values {
+            let vis = Visibility(policy: policy, user: session.user)
+            let records = vis.records(of: s)
+            session.visible = Set(records.filter { $0.entity == "customer" }.map(\.id))
+            session.send(.object(["reset": .object(RemoteStore.statePayload(s, records: records))]))
+        }
     }
 }
 
