@@ -23,7 +23,10 @@ public struct SystemDictionary: Sendable, Equatable {
     }
 
     public func entry(_ kind: DictionaryKind, _ code: String) -> DictionaryEntry? {
-        lists[kind]?.first { $0.code == code }
+        guard let list = lists[kind] else { return nil }
+        // Bytes first: `==` on Chinese text takes Unicode's slow path, and an import
+        // looks up a dozen codes per row. Canonically equal spellings still match below.
+        return list.first { $0.code.sameUTF8(code) } ?? list.first { $0.code == code }
     }
 
     /// Finds the entry for what a user or a spreadsheet wrote: the code, either

@@ -9,6 +9,17 @@
 extension String {
     /// Every UTF-8 byte is below 0x80.
     @inlinable var allASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+    /// Byte-for-byte equality. `==` is canonical equivalence, which for Chinese
+    /// text goes through Unicode's slow path; where the same spelling is the
+    /// common case (dictionary codes, a snapshot's string table) compare bytes.
+    @inlinable public func sameUTF8(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        if let r = utf8.withContiguousStorageIfAvailable({ a in other.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) } }), let r {
+            return r
+        }
+        return utf8.elementsEqual(other.utf8)
+    }
 }
 
 extension Character {

@@ -58,7 +58,11 @@ public struct ImportPlanner {
     public init(table: DataTable, kind: ImportKind, options: ImportOptions) throws {
         self.table = table; self.kind = kind; self.options = options
         map = try ColumnMap(header: table.header, kind: kind, maps: options.maps, strict: options.strict, source: table.source)
+        fieldKeys = map.targets.map { if case .field(let f) = $0 { f } else { nil } }
     }
+
+    /// Per column, the field it fills (nil for ignored columns).
+    let fieldKeys: [String?]
 
     public func plan(_ base: Snapshot) -> ImportPlan {
         var plan = ImportPlan()
@@ -125,16 +129,22 @@ public struct ImportPlanner {
         ImportProblem(source: table.source, line: table.lines[r], field: header(field), reason: reason)
     }
 
-    /// The row's non-blank cells by field key.
-    func cells(_ r: Int) -> [(String, String)] {
-        var out: [(String, String)] = []
+    /// Calls `body` with each non-blank cell of the row and its field key (no
+    /// array per row: an import visits millions of cells).
+    func forEachCell(_ r: Int, _ body: (String, String) -> Void) {
         let row = table.rows[r]
-        for (c, t) in map.targets.enumerated() {
-            guard case .field(let f) = t, c < row.count else { continue }
+        for c in 0..<min(row.count, fieldKeys.count) {
+            guard let f = fieldKeys[c] else { continue }
             let text = ImportPlanner.trimmed(row[c])
-            if !text.isEmpty { out.append((f, text)) }
+            if !text.isEmpty { body(f, text) }
         }
-        return out
+    }
+
+    /// True for text already in the journal's date form: `DDDD-DD-DD`.
+    static func isJournalDate(_ text: String) -> Bool {
+        guard text.utf8.count == 10 else { return false }
+        for (i, b) in text.utf8.enumerated() where (i == 4 || i == 7) ? b != 0x2D : !(b >= 0x30 && b <= 0x39) { return false }
+        return true
     }
 
     /// The text without surrounding white space; cells are usually already trimmed,
@@ -202,7 +212,8 @@ public struct ImportPlanner {
 
     func prepareCustomer(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> CustomerPrep {
         var p = CustomerPrep()
-        for (f, text) in cells(r) {
+        p.fields.reserveCapacity(fieldKeys.count + 2)
+        forEachCell(r) { f, text in
             if let field = CustomerField(rawValue: f) { p.fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
             else { p.fields[f] = .string(text) }
         }
@@ -266,7 +277,7 @@ public struct ImportPlanner {
     func contactRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ state: inout RowState,
                     _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
         var fields: [String: Value] = [:]
-        for (f, text) in cells(r) { fields[f] = .string(text) }
+        forEachCell(r) { f, text in fields[f] = .string(text) }
         guard let ref = fields["customer"]?.stringValue else { problems.append(problem(r, "customer", "is required")); return nil }
         guard let cid = customerRef(ref, snapshot, &state) else {
             problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
@@ -298,19 +309,20 @@ public struct ImportPlanner {
 
     func eventChange(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> EventRow {
         var out = EventRow()
-        var fields: [String: Value] = [:]
-        for (f, text) in cells(r) {
+        var fields: [String: Value] = Dictionary(minimumCapacity: fieldKeys.count + 1)
+        forEachCell(r) { f, text in
             switch (kind, f) {
             case (.transactions, "date"):
-                guard let d = ImportValue.date(text) else { out.problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); continue }
-                fields[f] = .string(d.description)
+                guard let d = ImportValue.date(text) else { out.problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); return }
+                // A date already written YYYY-MM-DD is kept as it is (not formatted again).
+                fields[f] = .string(ImportPlanner.isJournalDate(text) ? text : d.description)
             case (.transactions, "amount"):
-                guard let a = ImportValue.amount(text) else { out.problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); continue }
+                guard let a = ImportValue.amount(text) else { out.problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); return }
                 fields[f] = .string(a)
             case (.transactions, "currency"): fields[f] = .string(text.uppercased())
             case (.interactions, "at"):
                 guard let t = ImportValue.instant(text, zone: options.timeZone) else {
-                    out.problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); continue
+                    out.problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); return
                 }
                 fields[f] = .string(t.description)
             case (.interactions, "channel"): fields[f] = .string(snapshot.dictionary.resolve(.channel, text)?.code ?? text)

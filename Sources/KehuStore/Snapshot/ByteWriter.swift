@@ -75,7 +75,7 @@ struct ExactString: Hashable {
     init(_ s: String) { self.s = s }
 
     static func == (a: ExactString, b: ExactString) -> Bool {
-        a.s.utf8.count == b.s.utf8.count && a.s.utf8.elementsEqual(b.s.utf8)
+        a.s.sameUTF8(b.s)
     }
 
     func hash(into h: inout Hasher) {
