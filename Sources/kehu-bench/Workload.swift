@@ -9,6 +9,11 @@ import KehuStore
 /// generator (seeded; ~3% planted near-duplicates; mixed Chinese/English names;
 /// every dictionary field; multi-line notes) committed into a real store, and
 /// the same data as three CSV files for the import and for the peers.
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not import).
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
 struct Workload {
     static let seed: UInt64 = 2026
     /// A fixed "today", so that every run generates the same dates.
@@ -43,7 +48,7 @@ struct Workload {
         // Give the generator's memory back to the system: at 1m the heap had grown to 13 GB, and
         // the `kehu check` child (10 GB of its own) then ran the machine out of memory.
         #if canImport(Glibc)
-        malloc_trim(0)
+        _ = glibcMallocTrim(0)
         #endif
         return (true, entries, sample)
     }
