@@ -1,14 +1,10 @@
 extension RecordTable where Record == Customer {
-    /// The customers in id order — by the number in the id, then by the id's text
-    /// (C1, C2 … C10, as `idNumber` sorts them) — read straight from the stored rows.
+    /// Visits the customers in id order — by the number in the id, then by the id's
+    /// text (C1, C2 … C10, as `idNumber` sorts them) — read in place from the stored rows.
     ///
-    /// What every whole-book view starts from (the workstation's list, the analytics
-    /// columns): going through `keys` and `self[id]` instead formats 100k ids, parses
-    /// them back and copies each customer twice.
-    public var inIdOrder: [Customer] { idOrderRows().map { rows[Int($0)] } }
-
-    /// Visits the customers in id order without copying them into an array
-    /// (100k `Customer` values are ~45 MB: the workstation builds its rows this way).
+    /// What whole-book views start from (the workstation's list, the follow-up plan):
+    /// going through `keys` and `self[id]` instead formats 100k ids, parses them back
+    /// and copies each customer (some 25 strings retained and released) twice.
     public func forEachInIdOrder(_ body: (Customer) throws -> Void) rethrows {
         for r in idOrderRows() { try body(rows[Int(r)]) }
     }

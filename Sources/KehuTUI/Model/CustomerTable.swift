@@ -58,11 +58,12 @@ public struct CustomerTable: Sendable {
         } else {
             for p in rows.indices { rows[p].nextFollowUp = due[rows[p].id] }
         }
-        let ids = rows.map(\.id)
-        search = .building(BackgroundValue { CustomerTable.searchIndex(s, ids: ids) })
         self.sortColumn = sort
         self.descending = descending
         resort(dictionary: s.dictionary, lang: lang)
+        // Started last, so the rows and their sort have the cores to themselves.
+        let ids = rows.map(\.id)
+        search = .building(BackgroundValue { CustomerTable.searchIndex(s, ids: ids) })
     }
 
     /// The search index over the given customers (in row order).
