@@ -13,9 +13,11 @@ public struct AnalyticsData: Sendable {
     /// Customer ids in id order.
     public let customerIds: [String]
     /// The customers in the same order: reports read names, owners and fields from here
-    /// instead of a hashed lookup per customer (the strings are shared with the snapshot).
-    let customers: [Customer]
-    let position: [String: Int]
+    /// instead of a hashed lookup per customer (read in place from the snapshot's table).
+    let customers: CustomerColumn
+    /// Row of a store-style id `C<n>` at `byNumber[n]` (-1: none); other ids in `otherPosition`.
+    let byNumber: [Int32]
+    let otherPosition: [String: Int]
     /// Transactions of customer i are rows offsets[i] ..< offsets[i+1], oldest first.
     let offsets: [Int]
     let days: [Int32]
@@ -25,42 +27,61 @@ public struct AnalyticsData: Sendable {
     public init(_ snapshot: Snapshot) {
         seq = snapshot.seq
         transactionCount = snapshot.transactions.count
-        let ids = snapshot.customers.keys.map { (idNumber($0), $0) }.sorted { $0 < $1 }
-        let idList = ids.map(\.1)
+        let customers = CustomerColumn(snapshot.customers)
+        self.customers = customers
+        let idList = customers.map(\.id)
         customerIds = idList
-        let n = ids.count
-        var position: [String: Int] = [:]
-        position.reserveCapacity(n)
-        // Store ids are `C<number>`: map the number straight to the row so the pass over
-        // the transactions needs no string hashing (the id is still compared for safety).
-        // The table is only worth it while ids are dense; sparse ids fall back to hashing.
-        let maxNumber = max(0, min(ids.last?.0 ?? 0, 4 * n + 1024))
+        let n = customers.count
+        // Store ids are `C<number>`: map the number straight to the row so lookups need no
+        // string hashing (the id is still compared for safety). The table is only worth it
+        // while ids are dense; other ids (and sparse ones) go to `otherPosition`.
+        let maxNumber = max(0, min(idList.last.map(idNumber) ?? 0, 4 * n + 1024))
         var byNumber = [Int32](repeating: -1, count: maxNumber + 1)
-        for (i, (number, id)) in ids.enumerated() {
-            position[id] = i
-            if number >= 0, number <= maxNumber, byNumber[number] == -1 { byNumber[number] = Int32(i) }
-        }
-        self.position = position
-        customers = idList.map { snapshot.customers[$0]! }
-        @inline(__always) func row(_ customerId: String) -> Int {
-            let number = idNumber(customerId)
-            if number >= 0 && number <= maxNumber {
-                let i = Int(byNumber[number])
-                if i >= 0 && idList[i] == customerId { return i }
+        var otherPosition: [String: Int] = [:]
+        for (i, id) in idList.enumerated() {
+            if let number = RecordTable<Customer>.number(of: id), number <= maxNumber, byNumber[number] == -1 {
+                byNumber[number] = Int32(i)
+            } else {
+                otherPosition[id] = i
             }
-            return position[customerId] ?? -1
         }
-        // Pass 1: the customer row of every counted transaction, and counts per customer.
+        self.byNumber = byNumber
+        self.otherPosition = otherPosition
+        // Pass 1: the customer row of every counted transaction, and counts per customer,
+        // read from the packed rows (no `Transaction` values: no id formatting, no string
+        // retains). A row's customer is a pool code: resolved to a customer row once per code.
         var rowOf: [Int32] = [], day: [Int32] = [], amount: [Int64] = []
-        rowOf.reserveCapacity(snapshot.transactions.count)
-        day.reserveCapacity(snapshot.transactions.count)
-        amount.reserveCapacity(snapshot.transactions.count)
+        let txCount = snapshot.transactions.count
+        rowOf.reserveCapacity(txCount)
+        day.reserveCapacity(txCount)
+        amount.reserveCapacity(txCount)
         var counts = [Int](repeating: 0, count: n + 1)
-        for t in snapshot.transactions.values where PurchaseFilter.counts(t) {
-            let i = row(t.customerId)
-            guard i >= 0 else { continue }
-            rowOf.append(Int32(i)); day.append(t.date.days); amount.append(t.amount.minor)
-            counts[i + 1] += 1
+        let transactions = snapshot.transactions
+        let strings = transactions.pool.strings
+        // Per pool code: -2 not looked at yet, -1 not a customer of this snapshot, else the row.
+        var rowOfCode = [Int32](repeating: -2, count: strings.count)
+        // Per pool code: 1 counted currency, 0 other, -1 not looked at yet (code 0 unpacks as CNY).
+        var counted = [Int8](repeating: -1, count: strings.count)
+        counted[0] = PurchaseFilter.currency == "CNY" ? 1 : 0
+        let lookup = AnalyticsData.Lookup(byNumber: byNumber, otherPosition: otherPosition, ids: idList)
+        transactions.rows.withUnsafeBufferPointer { rows in
+            transactions.rowKeys.withUnsafeBufferPointer { keys in
+                for r in 0..<rows.count where keys[r] != RecordTable<Transaction>.deleted {
+                    let t = rows[r]
+                    let currency = Int(t.currency)
+                    if counted[currency] < 0 { counted[currency] = strings[currency] == PurchaseFilter.currency ? 1 : 0 }
+                    guard counted[currency] == 1 else { continue }
+                    let code = Int(t.customer)
+                    var i = rowOfCode[code]
+                    if i == -2 {
+                        i = code == 0 ? -1 : Int32(lookup.row(strings[code]) ?? -1)
+                        rowOfCode[code] = i
+                    }
+                    guard i >= 0 else { continue }
+                    rowOf.append(i); day.append(t.date); amount.append(t.minor)
+                    counts[Int(i) + 1] += 1
+                }
+            }
         }
         // Pass 2: counting sort by customer, then by date within each customer.
         for i in 0..<n { counts[i + 1] += counts[i] }
@@ -100,5 +121,23 @@ public struct AnalyticsData: Sendable {
         return AnalyticsData(snapshot)
     }
 
-    func row(of customerId: String) -> Int? { position[customerId] }
+    func row(of customerId: String) -> Int? {
+        Lookup(byNumber: byNumber, otherPosition: otherPosition, ids: customerIds).row(customerId)
+    }
+
+    /// Customer id → row, through the dense number table first.
+    struct Lookup {
+        let byNumber: [Int32]
+        let otherPosition: [String: Int]
+        let ids: [String]
+
+        @inline(__always) func row(_ id: String) -> Int? {
+            let n = RecordTable<Customer>.number(of: id) ?? -1
+            if n >= 0 && n < byNumber.count {
+                let i = Int(byNumber[n])
+                if i >= 0 && ids[i] == id { return i }
+            }
+            return otherPosition[id]
+        }
+    }
 }

@@ -73,14 +73,13 @@ public struct SegmentSummary: Sendable, Hashable {
         var groupOf = [Int](repeating: 0, count: n)
         var groups: [Int: Int] = [:]
         var keys: [[String]] = []
-        var numbering = spec.by.map { _ in [String: Int]() }
+        var numbering = spec.by.map { _ in ValueNumbering() }
         var values = spec.by.map { _ in [String]() }
         for i in 0..<n {
             var combined = 0
             for (k, dim) in spec.by.enumerated() {
                 let code = dim.code(of: data.customers[i])
-                let v: Int
-                if let known = numbering[k][code] { v = known } else { v = values[k].count; numbering[k][code] = v; values[k].append(code) }
+                let v = numbering[k].number(code, values: &values[k])
                 combined = combined * n + v
             }
             if let g = groups[combined] { groupOf[i] = g } else {

@@ -36,7 +36,7 @@ public struct RecordTable<Record: TableRecord>: Sendable, Equatable {
     /// Row of every other id.
     @usableFromInline var byOther: [String: Int32] = [:]
     @usableFromInline var pool = StringPool()
-    public private(set) var count = 0
+    public internal(set) var count = 0
 
     public init() {}
 

@@ -22,6 +22,9 @@ public struct SnapshotLoader {
 
     /// A transaction as a reader decoded it; text fields are string references.
     public struct Transaction: Sendable {
+        /// The id's number when it is store-style (`T` + number), else -1 and the id is `id`.
+        public var number: Int
+        /// The id when it is not store-style ("" otherwise: it is made only if needed).
         public var id: String
         public var version: Int
         public var lastBy: Int
@@ -31,14 +34,16 @@ public struct SnapshotLoader {
         public var product: Int
         public var quantityMilli: Int64?
         public var note: Int
-        public init(id: String, version: Int, lastBy: Int, date: Int32, minor: Int64, currency: Int, product: Int, quantityMilli: Int64?, note: Int) {
-            self.id = id; self.version = version; self.lastBy = lastBy; self.date = date; self.minor = minor
+        public init(number: Int = -1, id: String, version: Int, lastBy: Int, date: Int32, minor: Int64, currency: Int, product: Int, quantityMilli: Int64?, note: Int) {
+            self.number = number; self.id = id; self.version = version; self.lastBy = lastBy; self.date = date; self.minor = minor
             self.currency = currency; self.product = product; self.quantityMilli = quantityMilli; self.note = note
         }
     }
 
     /// An interaction as a reader decoded it; text fields are string references.
     public struct Interaction: Sendable {
+        /// As `Transaction.number`.
+        public var number: Int
         public var id: String
         public var version: Int
         public var lastBy: Int
@@ -47,8 +52,8 @@ public struct SnapshotLoader {
         public var note: Int
         public var by: Int
         public var kind: KehuCore.Interaction.Kind
-        public init(id: String, version: Int, lastBy: Int, at: Int64, channel: Int, note: Int, by: Int, kind: KehuCore.Interaction.Kind) {
-            self.id = id; self.version = version; self.lastBy = lastBy; self.at = at; self.channel = channel
+        public init(number: Int = -1, id: String, version: Int, lastBy: Int, at: Int64, channel: Int, note: Int, by: Int, kind: KehuCore.Interaction.Kind) {
+            self.number = number; self.id = id; self.version = version; self.lastBy = lastBy; self.at = at; self.channel = channel
             self.note = note; self.by = by; self.kind = kind
         }
     }
@@ -74,17 +79,19 @@ extension Snapshot {
         var ids: [String] = []
         ids.reserveCapacity(list.count)
         for t in list {
-            guard !transactions.contains(id: t.id) else { throw .alreadyExists(entity: "transaction", id: t.id) }
+            let numbered = RecordTable<KehuCore.Transaction>.isDenseNumber(t.number)
+            let id = numbered ? RecordTable<KehuCore.Transaction>.storeId(t.number) : t.id
+            guard !(numbered ? transactions.contains(number: t.number) : transactions.contains(id: id)) else { throw .alreadyExists(entity: "transaction", id: id) }
             let currency = SnapshotLoader.code(t.currency, &loader.transactionCodes, &transactions.pool, loader.strings)
             let row = TransactionRow(minor: t.minor, quantityMilli: t.quantityMilli ?? 0, version: Int32(clamping: t.version),
                                      customer: customerCode, date: t.date, currency: currency,
                                      product: SnapshotLoader.code(t.product, &loader.transactionCodes, &transactions.pool, loader.strings),
                                      note: SnapshotLoader.code(t.note, &loader.transactionCodes, &transactions.pool, loader.strings),
                                      hasQuantity: t.quantityMilli != nil)
-            transactions.append(row: row, id: t.id)
-            ids.append(t.id)
+            if numbered { transactions.append(row: row, number: t.number) } else { transactions.append(row: row, id: id) }
+            ids.append(id)
             m.add(minor: t.minor, currency: t.currency > 0 ? loader.strings[t.currency - 1] : "CNY", date: LocalDate(days: t.date))
-            restoreLastBy(table: 2, id: t.id, ref: t.lastBy, loader: &loader)
+            restoreLastBy(table: 2, id: id, number: numbered ? t.number : -1, ref: t.lastBy, loader: &loader)
         }
         transactionsByCustomer[customerId, default: []].append(contentsOf: ids)
         if m.count > 0 { metrics[customerId] = m }
@@ -97,22 +104,26 @@ extension Snapshot {
         var ids: [String] = []
         ids.reserveCapacity(list.count)
         for x in list {
-            guard !interactions.contains(id: x.id) else { throw .alreadyExists(entity: "interaction", id: x.id) }
+            let numbered = RecordTable<KehuCore.Interaction>.isDenseNumber(x.number)
+            let id = numbered ? RecordTable<KehuCore.Interaction>.storeId(x.number) : x.id
+            guard !(numbered ? interactions.contains(number: x.number) : interactions.contains(id: id)) else { throw .alreadyExists(entity: "interaction", id: id) }
             let row = InteractionRow(at: x.at, version: Int32(clamping: x.version), customer: customerCode,
                                      channel: SnapshotLoader.code(x.channel, &loader.interactionCodes, &interactions.pool, loader.strings),
                                      note: SnapshotLoader.code(x.note, &loader.interactionCodes, &interactions.pool, loader.strings),
                                      by: SnapshotLoader.code(x.by, &loader.interactionCodes, &interactions.pool, loader.strings),
                                      kind: x.kind == .contact ? 0 : (x.kind == .feedback ? 1 : 2))
-            interactions.append(row: row, id: x.id)
-            ids.append(x.id)
-            restoreLastBy(table: 3, id: x.id, ref: x.lastBy, loader: &loader)
+            if numbered { interactions.append(row: row, number: x.number) } else { interactions.append(row: row, id: id) }
+            ids.append(id)
+            restoreLastBy(table: 3, id: id, number: numbered ? x.number : -1, ref: x.lastBy, loader: &loader)
         }
         interactionsByCustomer[customerId, default: []].append(contentsOf: ids)
     }
 
-    private mutating func restoreLastBy(table: Int, id: String, ref: Int, loader: inout SnapshotLoader) {
+    private mutating func restoreLastBy(table: Int, id: String, number: Int, ref: Int, loader: inout SnapshotLoader) {
         guard ref > 0 else { return }
-        lastChangedBy.set(table: table, id: id, loader.strings[ref - 1])
+        // A store-style id in ChangedBy's dense range is set by number (what `set(table:id:)` would find).
+        if number >= 0 && number < 1 << 26 { lastChangedBy.set(table: table, number: number, loader.strings[ref - 1]) }
+        else { lastChangedBy.set(table: table, id: id, loader.strings[ref - 1]) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import KehuCore
 
 /// The binary snapshot (`snapshot.bin`): the state at one journal position,
@@ -147,7 +148,9 @@ enum BinarySnapshot {
         var highest: [String: Int] = [:]
         for _ in 0..<(try r.int()) { let k = try r.string(); highest[k] = try r.int() }
         var s = Snapshot()
-        s.reserve(customers: try r.int(), contacts: try r.int(), transactions: try r.int(), interactions: try r.int())
+        let customerCount = try r.int(), contactCount = try r.int(), transactionCount = try r.int(), interactionCount = try r.int()
+        // Contacts, transactions and interactions are restored into states of their own (below).
+        s.reserve(customers: customerCount, contacts: 0, transactions: 0, interactions: 0)
 
         for _ in 0..<(try r.int()) {
             let kindText = try r.string()
@@ -159,60 +162,35 @@ enum BinarySnapshot {
             s.restore(dictionary: e, version: try r.int(), lastBy: try r.ref())
         }
 
-        for _ in 0..<(try r.int()) {
-            let (c, by) = try decodeCustomer(&r)
-            try s.restore(customer: c, lastBy: by)
-        }
+        // Three threads: the child groups are read twice over at once, by one thread for the
+        // transactions and interactions (most of a store) and by one for the contacts, each
+        // into a state of its own and skipping the other's records, while this thread reads
+        // the customers. Both group readers must stop at the same byte; their records are
+        // then handed over whole.
+        let customers = try r.int()
+        var skip = r
+        for _ in 0..<customers { try skipCustomer(&skip) }
+        let activity = GroupsThread(reader: skip, part: .activity, transactions: transactionCount, interactions: interactionCount, contacts: 0)
+        let people = GroupsThread(reader: skip, part: .contacts, transactions: 0, interactions: 0, contacts: contactCount)
 
-        // Transactions and interactions go straight into their stored rows (SnapshotLoader):
-        // strings stay references into the table until each becomes a pool code, once.
-        var loader = SnapshotLoader(strings: r.table)
-        var contacts: [Contact] = [], by: [String?] = []
-        var transactions: [SnapshotLoader.Transaction] = [], interactions: [SnapshotLoader.Interaction] = []
-        for _ in 0..<(try r.int()) {
-            let cref = try r.refIndex()
-            guard cref > 0 else { throw ByteReader.Damaged(offset: r.i, reason: "child group without a customer id") }
-            let cid = r.table[cref - 1]
-            let np = try r.int()
-            if np > 0 {
-                contacts.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
-                for _ in 0..<np {
-                    var c = Contact(id: try r.id(letter: Contact.idLetter), customerId: cid)
-                    c.version = try r.int(); by.append(try r.ref())
-                    c.name = try r.ref() ?? ""; c.title = try r.ref(); c.phone = try r.ref(); c.mobile = try r.ref()
-                    c.email = try r.ref(); c.wechat = try r.ref(); c.notes = try r.ref()
-                    contacts.append(c)
-                }
-                try s.restore(contacts: contacts, lastBy: by, of: cid)
+        let mine = Result { () throws -> Void in
+            for _ in 0..<customers {
+                let (number, id) = try r.numberedId(letter: Customer.idLetter)
+                var c = Customer(id: number >= 0 ? RecordTable<Customer>.storeId(number) : id)
+                let by = try decodeCustomer(&r, into: &c)
+                try s.restore(customer: consume c, number: number, lastBy: by)
             }
-            let nt = try r.int()
-            if nt > 0 {
-                transactions.removeAll(keepingCapacity: true)
-                for _ in 0..<nt {
-                    let id = try r.id(letter: Transaction.idLetter)
-                    let version = try r.int(), lastBy = try r.refIndex()
-                    let date = Int32(truncatingIfNeeded: try r.signed()), minor = try r.signed()
-                    let currency = try r.refIndex(), product = try r.refIndex()
-                    let quantity: Int64? = try r.byte() == 1 ? try r.signed() : nil
-                    transactions.append(SnapshotLoader.Transaction(id: id, version: version, lastBy: lastBy, date: date, minor: minor,
-                                                                   currency: currency, product: product, quantityMilli: quantity, note: try r.refIndex()))
-                }
-                try s.restore(transactions, of: cref, loader: &loader)
-            }
-            let ni = try r.int()
-            if ni > 0 {
-                interactions.removeAll(keepingCapacity: true)
-                for _ in 0..<ni {
-                    let id = try r.id(letter: Interaction.idLetter)
-                    let version = try r.int(), lastBy = try r.refIndex(), at = try r.signed()
-                    let channel = try r.refIndex(), note = try r.refIndex(), who = try r.refIndex()
-                    let k = try r.byte()
-                    interactions.append(SnapshotLoader.Interaction(id: id, version: version, lastBy: lastBy, at: at, channel: channel, note: note, by: who,
-                                                                   kind: k == 0 ? .contact : (k == 1 ? .feedback : .complaint)))
-                }
-                try s.restore(interactions, of: cref, loader: &loader)
-            }
+            guard r.i == skip.i else { throw ByteReader.Damaged(offset: r.i, reason: "customer section ends at \(r.i), skipping it ended at \(skip.i)") }
         }
+        // Always wait for both threads before leaving (they read the caller's bytes).
+        let theirs = activity.result(), others = people.result()
+        try mine.get()
+        let (t, end) = try theirs.get()
+        let (u, contactsEnd) = try others.get()
+        guard end == contactsEnd else { throw ByteReader.Damaged(offset: end, reason: "child groups end at \(contactsEnd) for contacts, at \(end) for transactions and interactions") }
+        r.i = end
+        s.adoptActivity(from: t)
+        s.adoptContacts(from: u)
 
         for _ in 0..<(try r.int()) {
             let entity = try r.string()
@@ -228,8 +206,147 @@ enum BinarySnapshot {
         return SnapshotFile.Loaded(snapshot: s, journalId: journalId, journalOffset: offset, journalLine: line)
     }
 
-    private static func decodeCustomer(_ r: inout ByteReader) throws -> (Customer, String?) {
-        var c = Customer(id: try r.id(letter: Customer.idLetter))
+    /// Which records of the child groups a reader restores (it skips the others).
+    enum GroupPart: Sendable { case contacts, activity }
+
+    /// Restores one part of the child groups on a thread of its own (see `decodeBody`).
+    /// The reader's bytes must stay valid until `result()` has returned.
+    private final class GroupsThread: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var outcome: Result<(Snapshot, Int), Error> = .failure(ByteReader.Damaged(offset: 0, reason: "not read"))
+        /// Where the child groups start (the bytes are only read).
+        private let reader: ByteReader
+        private let part: GroupPart
+        private let transactions: Int, interactions: Int, contacts: Int
+
+        init(reader: ByteReader, part: GroupPart, transactions: Int, interactions: Int, contacts: Int) {
+            self.reader = reader
+            self.part = part
+            self.transactions = transactions
+            self.interactions = interactions
+            self.contacts = contacts
+            let thread = Thread { [self] in
+                outcome = Result {
+                    var r = self.reader
+                    var t = Snapshot()
+                    t.reserve(customers: 0, contacts: self.contacts, transactions: self.transactions, interactions: self.interactions)
+                    try BinarySnapshot.decodeGroups(&r, into: &t, part: self.part)
+                    return (t, r.i)
+                }
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        /// The restored records and the offset after the child groups (waits for the thread).
+        func result() -> Result<(Snapshot, Int), Error> {
+            done.wait()
+            return outcome
+        }
+    }
+
+    /// The child groups: restores one part of them (the records of the other are skipped).
+    private static func decodeGroups(_ r: inout ByteReader, into s: inout Snapshot, part: GroupPart) throws {
+        let activity = part == .activity
+        // Transactions and interactions go straight into their stored rows (SnapshotLoader):
+        // strings stay references into the table until each becomes a pool code, once.
+        var loader = SnapshotLoader(strings: r.table)
+        var contacts: [Contact] = [], by: [String?] = []
+        var transactions: [SnapshotLoader.Transaction] = [], interactions: [SnapshotLoader.Interaction] = []
+        for _ in 0..<(try r.int()) {
+            let cref = try r.refIndex()
+            guard cref > 0 else { throw ByteReader.Damaged(offset: r.i, reason: "child group without a customer id") }
+            let cid = r.table[cref - 1]
+            let np = try r.int()
+            if np > 0 && activity {
+                for _ in 0..<np { try skipContact(&r) }
+            } else if np > 0 {
+                contacts.removeAll(keepingCapacity: true); by.removeAll(keepingCapacity: true)
+                for _ in 0..<np {
+                    var c = Contact(id: try r.id(letter: Contact.idLetter), customerId: cid)
+                    c.version = try r.int(); by.append(try r.ref())
+                    c.name = try r.ref() ?? ""; c.title = try r.ref(); c.phone = try r.ref(); c.mobile = try r.ref()
+                    c.email = try r.ref(); c.wechat = try r.ref(); c.notes = try r.ref()
+                    contacts.append(c)
+                }
+                try s.restore(contacts: contacts, lastBy: by, of: cid)
+            }
+            let nt = try r.int()
+            if nt > 0 && !activity {
+                for _ in 0..<nt { try skipTransaction(&r) }
+            } else if nt > 0 {
+                transactions.removeAll(keepingCapacity: true)
+                for _ in 0..<nt {
+                    let (number, id) = try r.numberedId(letter: Transaction.idLetter)
+                    let version = try r.int(), lastBy = try r.refIndex()
+                    let date = Int32(truncatingIfNeeded: try r.signed()), minor = try r.signed()
+                    let currency = try r.refIndex(), product = try r.refIndex()
+                    let quantity: Int64? = try r.byte() == 1 ? try r.signed() : nil
+                    transactions.append(SnapshotLoader.Transaction(number: number, id: id, version: version, lastBy: lastBy, date: date, minor: minor,
+                                                                   currency: currency, product: product, quantityMilli: quantity, note: try r.refIndex()))
+                }
+                try s.restore(transactions, of: cref, loader: &loader)
+            }
+            let ni = try r.int()
+            if ni > 0 && !activity {
+                for _ in 0..<ni { try skipInteraction(&r) }
+            } else if ni > 0 {
+                interactions.removeAll(keepingCapacity: true)
+                for _ in 0..<ni {
+                    let (number, id) = try r.numberedId(letter: Interaction.idLetter)
+                    let version = try r.int(), lastBy = try r.refIndex(), at = try r.signed()
+                    let channel = try r.refIndex(), note = try r.refIndex(), who = try r.refIndex()
+                    let k = try r.byte()
+                    interactions.append(SnapshotLoader.Interaction(number: number, id: id, version: version, lastBy: lastBy, at: at, channel: channel, note: note, by: who,
+                                                                   kind: k == 0 ? .contact : (k == 1 ? .feedback : .complaint)))
+                }
+                try s.restore(interactions, of: cref, loader: &loader)
+            }
+        }
+    }
+
+    // Skipping a record reads the same fields as decoding it (see `encode`), making nothing.
+
+    private static func skipId(_ r: inout ByteReader) throws(ByteReader.Damaged) {
+        if try r.varint() == 0 { _ = try r.varint() }
+    }
+
+    private static func skipCustomer(_ r: inout ByteReader) throws(ByteReader.Damaged) {
+        try skipId(&r)
+        _ = try r.varint(); _ = try r.varint()          // version, changed by
+        let mask = try r.varint()
+        _ = try r.varint()                              // name
+        for bit in 0..<20 where mask & (1 << UInt64(bit)) != 0 { _ = try r.varint() }
+        if mask & (1 << 20) != 0 { _ = try r.varint() }
+        if mask & (1 << 21) != 0 { _ = try r.varint() }
+        if mask & (1 << 22) != 0 { _ = try r.byte() }
+        if mask & (1 << 24) != 0 { _ = try r.varint() }
+        if mask & (1 << 25) != 0 { for _ in 0..<(try r.int()) { _ = try r.varint() } }
+        if mask & (1 << 26) != 0 { for _ in 0..<(try r.int()) { _ = try r.varint(); _ = try r.varint() } }
+        _ = try r.varint(); _ = try r.varint()          // created, updated
+    }
+
+    private static func skipContact(_ r: inout ByteReader) throws(ByteReader.Damaged) {
+        try skipId(&r)
+        for _ in 0..<9 { _ = try r.varint() }           // version, changed by, seven texts
+    }
+
+    private static func skipTransaction(_ r: inout ByteReader) throws(ByteReader.Damaged) {
+        try skipId(&r)
+        for _ in 0..<6 { _ = try r.varint() }           // version, changed by, date, amount, currency, product
+        if try r.byte() == 1 { _ = try r.varint() }     // quantity
+        _ = try r.varint()                              // note
+    }
+
+    private static func skipInteraction(_ r: inout ByteReader) throws(ByteReader.Damaged) {
+        try skipId(&r)
+        for _ in 0..<6 { _ = try r.varint() }           // version, changed by, at, channel, note, by
+        _ = try r.byte()                                // kind
+    }
+
+    /// The fields of a customer after its id (read by the caller); returns who last changed it.
+    private static func decodeCustomer(_ r: inout ByteReader, into c: inout Customer) throws -> String? {
         c.version = try r.int()
         let by = try r.ref()
         let mask = try r.varint()
@@ -255,6 +372,6 @@ enum BinarySnapshot {
         }
         c.createdAt = Timestamp(millis: try r.signed())
         c.updatedAt = Timestamp(millis: try r.signed())
-        return (c, by)
+        return by
     }
 }

@@ -69,7 +69,16 @@ struct ByteReader {
     mutating func id(letter: UInt8) throws(Damaged) -> String {
         let n = try varint()
         if n == 0 { return try string() }
-        return String(UnicodeScalar(letter)) + String(n - 1)
+        return storeStyleId(letter: letter, n - 1)
+    }
+
+    /// An id as its number when it is store-style (`T1042` → 1042, id ""), else (-1, the id):
+    /// loaders that key records by number need not format the id and parse it back.
+    mutating func numberedId(letter: UInt8) throws(Damaged) -> (number: Int, id: String) {
+        let n = try varint()
+        if n == 0 { return (-1, try string()) }
+        if n - 1 >= 1 && n - 1 < 1_000_000_000 { return (Int(n - 1), "") }
+        return (-1, storeStyleId(letter: letter, n - 1))
     }
 
     mutating func value(depth: Int = 0) throws(Damaged) -> Value {

@@ -14,8 +14,9 @@ public enum ReminderFollowUps {
         let planner = ReminderPlanner(asOf: clock.today, calendar: LocalCalendar(clock.timeZone), pool: pool)
         var due: [String: LocalDate] = [:]
         var kinds: [String: Label] = [:]
-        for r in planner.plan(s) {
-            if let d = due[r.customerId], d <= r.due { continue }
+        due.reserveCapacity(s.customers.count)
+        kinds.reserveCapacity(s.customers.count)
+        planner.forEachEarliest(s) { r in
             due[r.customerId] = r.due
             kinds[r.customerId] = r.kind.label
         }

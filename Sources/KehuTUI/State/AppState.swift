@@ -61,8 +61,11 @@ public struct AppState: Sendable {
         self.snapshot = snapshot; self.user = user; self.storeName = storeName; self.lang = lang
         self.theme = theme; self.themes = themes; self.clock = clock; self.width = width; self.height = height
         self.followUpSource = followUpSource; self.dashboardSource = dashboardSource
-        self.followUps = followUpSource(snapshot, clock)
-        self.table = CustomerTable(snapshot, followUps: followUps, sort: .name, descending: false, lang: lang)
+        // The follow-up dates (a reminder plan over every customer) are computed on a second
+        // thread while this one builds the list rows; the rows take them once both are done.
+        let pending = BackgroundValue { followUpSource(snapshot, clock) }
+        self.table = CustomerTable(snapshot, followUps: { pending.value }, sort: .name, descending: false, lang: lang)
+        self.followUps = pending.value
         refilter()
     }
 
