@@ -47,8 +47,13 @@ struct ImportCommand: ParsableCommand {
         }
         let store = try storeOptions.open()
         let table: DataTable
+        // A file of more than ~20,000 rows (~2 MB) is worth a word while it is read.
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        let reading = ProgressBar("reading", total: size / 100)
+        reading.status("reading \((file as NSString).lastPathComponent)…")
         do { table = try Importer.readTable(path: file, encoding: enc, sheet: sheet, source: (file as NSString).lastPathComponent) }
-        catch let e as InterchangeError { throw Failure.exit(e.description) }
+        catch let e as InterchangeError { reading.finish(); throw Failure.exit(e.description) }
+        reading.finish()
         let zone = store.config.timeZoneName.flatMap(TimeZone.init(identifier:)) ?? .current
         var options = ImportOptions(user: store.user, today: LocalDate.today(in: zone))
         options.timeZone = zone

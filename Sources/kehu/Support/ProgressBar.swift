@@ -20,7 +20,16 @@ final class ProgressBar {
         let width = 30, filled = percent * width / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%".utf8))
-        if done >= total { finish() }
+        // What follows the last row (checking and writing the batch, the snapshot) can take
+        // seconds on a large file: say so instead of leaving a full bar that seems stuck.
+        if done >= total { FileHandle.standardError.write(Data("\r\(label): \(total) rows checked, writing…\u{1B}[K".utf8)) }
+    }
+
+    /// A status line before the bar starts (reading a large file).
+    func status(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+        lastPercent = max(lastPercent, 0)
     }
 
     func finish() {
