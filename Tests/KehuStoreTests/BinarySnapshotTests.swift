@@ -64,6 +64,17 @@ func differences(_ a: Snapshot, _ b: Snapshot) -> [String] {
         #expect(BinarySnapshot.encode(loaded.snapshot, journalId: "j", journalOffset: 123, journalLine: 45) == bytes)
     }
 
+    /// A million customers make a journal of over 5 GB: the snapshot's journal position must
+    /// not be held to 32 bits (it was, and every open of such a store replayed the journal).
+    @Test func journalPositionsBeyondFourGigabytesRoundTrip() throws {
+        let (s, _) = try richStore()
+        let big = 5_191_678_105, lines = 17_510_000
+        let bytes = BinarySnapshot.encode(s.snapshot, journalId: "j", journalOffset: big, journalLine: lines)
+        let loaded = try bytes.withUnsafeBytes { try BinarySnapshot.decode($0, path: "x") }
+        #expect(loaded.journalOffset == big && loaded.journalLine == lines)
+        #expect(differences(loaded.snapshot, s.snapshot) == [])
+    }
+
     @Test func storeOpensFromTheBinarySnapshotAndCheckPasses() throws {
         let (s, dir) = try richStore()
         try s.writeSnapshot()

@@ -144,7 +144,7 @@ enum BinarySnapshot {
     private static func decodeBody(_ r: inout ByteReader) throws -> SnapshotFile.Loaded {
         try r.readTable()
         let journalId = try r.ref() ?? ""
-        let seq = try r.signed(), offset = try r.int(), line = try r.int()
+        let seq = try r.signed(), offset = try r.position(), line = try r.position()
         var highest: [String: Int] = [:]
         for _ in 0..<(try r.int()) { let k = try r.string(); highest[k] = try r.int() }
         var s = Snapshot()

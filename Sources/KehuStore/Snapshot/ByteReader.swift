@@ -42,6 +42,14 @@ struct ByteReader {
         return Int(v)
     }
 
+    /// A byte position or line number in the journal: 64 bits (a journal of a million
+    /// customers is over 5 GB), where counts are held to 32.
+    mutating func position() throws(Damaged) -> Int {
+        let v = try varint()
+        guard v <= UInt64(Int.max) else { throw Damaged(offset: i, reason: "journal position out of range") }
+        return Int(v)
+    }
+
     mutating func signed() throws(Damaged) -> Int64 {
         let v = try varint()
         return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
