@@ -78,8 +78,12 @@ public final class FileStore: Store {
         return store
     }
 
-    /// Opens an existing store.
-    public init(path: String, user: String? = nil) throws {
+    /// How much of the journal one read takes while catching up (see `catchUp`).
+    let readWindow: Int
+
+    /// Opens an existing store. `readWindow`: bytes of journal read at a time (tests make it small).
+    public init(path: String, user: String? = nil, readWindow: Int = 64 << 20) throws {
+        self.readWindow = max(1, readWindow)
         self.path = path
         self.user = user ?? FileIO.currentLogin()
         journalPath = (path as NSString).appendingPathComponent(FileStore.journalFile)
@@ -184,31 +188,44 @@ public final class FileStore: Store {
         }
         let size = try FileIO.size(journalFD, journalPath)
         guard size > offset else { return false }
-        let bytes = try FileIO.read(journalFD, journalPath, offset: offset, count: size - offset)
         var changed = false
         lastReadEntries = []
-        // Units are applied as they are read (not collected first): a full replay stays lean.
-        // While opening, nobody asks for lastReadEntries, so a full replay does not keep them.
-        let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath) { [self] line, entries in
-            if !loading { lastReadEntries += entries }
-            for (k, e) in entries.enumerated() {
-                guard e.seq == snapshot.seq + 1 else {
-                    throw StoreError.corrupt(path: journalPath, line: line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
+        // The journal is read in windows (a million customers make a 5 GB journal: reading it
+        // whole doubled the memory of a replay). A window that ends inside a unit is read again
+        // from that unit's start; one too small for a whole unit (a bulk import) is doubled.
+        var window = readWindow
+        while offset < size {
+            let count = min(window, size - offset)
+            let atEnd = offset + count >= size
+            let bytes = try FileIO.read(journalFD, journalPath, offset: offset, count: count)
+            // Units are applied as they are read (not collected first): a full replay stays lean.
+            // While opening, nobody asks for lastReadEntries, so a full replay does not keep them.
+            let chunk = try JournalReader.read(bytes, firstLine: lineNumber, atStart: offset == 0, path: journalPath) { [self] line, entries in
+                if !loading { lastReadEntries += entries }
+                for (k, e) in entries.enumerated() {
+                    guard e.seq == snapshot.seq + 1 else {
+                        throw StoreError.corrupt(path: journalPath, line: line + k, reason: "seq \(e.seq) does not follow \(snapshot.seq)")
+                    }
+                    do { try snapshot.apply(e) } catch {
+                        throw StoreError.corrupt(path: journalPath, line: line + k, reason: "\(error)")
+                    }
+                    entriesSinceSnapshot += 1
+                    changed = true
                 }
-                do { try snapshot.apply(e) } catch {
-                    throw StoreError.corrupt(path: journalPath, line: line + k, reason: "\(error)")
-                }
-                entriesSinceSnapshot += 1
-                changed = true
             }
-        }
-        if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
-        offset += chunk.consumed
-        lineNumber += chunk.lines
-        hasTail = chunk.tail != nil
-        if let tail = chunk.tail, repairTail {
-            try setAsideTail(line: tail.line, reason: tail.reason)
-            hasTail = false
+            if let h = chunk.header { journalId = h["journal"]?.stringValue ?? "" }
+            offset += chunk.consumed
+            lineNumber += chunk.lines
+            if chunk.tail != nil && !atEnd {
+                if chunk.consumed == 0 { window *= 2 }
+                continue
+            }
+            hasTail = chunk.tail != nil
+            if let tail = chunk.tail, repairTail {
+                try setAsideTail(line: tail.line, reason: tail.reason)
+                hasTail = false
+            }
+            if chunk.tail != nil || atEnd { break }
         }
         return changed
     }

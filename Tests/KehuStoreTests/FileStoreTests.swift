@@ -83,6 +83,40 @@ import KehuCore
         #expect(StoreChecker.check(path: dir).ok)
     }
 
+    /// The journal is replayed in windows: windows that end mid-line, mid-batch, or are smaller
+    /// than a whole batch give the same state, the same torn-tail handling and the same line numbers.
+    @Test func replayInSmallWindowsGivesTheSameState() throws {
+        let (s, dir) = try demoStore(customers: 30)
+        let full = s.snapshot
+        try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(FileStore.snapshotFile))
+        for window in [97, 997, 4096, 1 << 20] {
+            let r = try FileStore(path: dir, user: "bob", readWindow: window)
+            #expect(differences(r.snapshot, full) == [], "window \(window)")
+            try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(FileStore.snapshotFile))
+        }
+        // A torn tail is still found, set aside, and nothing before it lost.
+        let path = (dir as NSString).appendingPathComponent(FileStore.journalFile)
+        let h = FileHandle(forWritingAtPath: path)!
+        h.seekToEndOfFile()
+        h.write(Data("{\"batch\":2}\n{\"seq\":999,\"at\":\"2026-11-25T00:00:00Z\",\"by\":\"x\",\"op\":\"create\",\"type\":\"customer\",\"set\":{".utf8))
+        h.closeFile()
+        let r = try FileStore(path: dir, user: "bob", readWindow: 997)
+        #expect(differences(r.snapshot, full) == [])
+        #expect(r.warnings.contains { $0.contains("set aside") })
+        // A corrupt line in the middle is reported by its line number, whatever the window.
+        try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(FileStore.snapshotFile))
+        var lines = try journalLines(dir)
+        let target = lines.count / 2
+        lines[target - 1] = String(lines[target - 1].dropLast(7)) + "garbage"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try FileStore(path: dir, user: "bob", readWindow: 997)
+            Issue.record("opening a corrupt journal must fail")
+        } catch let StoreError.corrupt(_, line, _) {
+            #expect(line == target)
+        }
+    }
+
     @Test func checkFindsASnapshotThatDisagreesWithTheJournal() throws {
         let (s, dir) = try demoStore(customers: 5)
         try s.writeSnapshot()
