@@ -35,11 +35,11 @@ public enum StoreChecker {
         func problem(_ p: String, _ l: Int?, _ m: String) { report.findings.append(Finding(path: p, line: l, message: m, isProblem: true)) }
 
         do { _ = try FileStore.loadConfig(dir) } catch { problem((dir as NSString).appendingPathComponent(FileStore.configFile), nil, "\(error)") }
-        guard let data = FileManager.default.contents(atPath: journal) else {
+        guard let handle = FileHandle(forReadingAtPath: journal) else {
             problem(journal, nil, "cannot read (is this a Kehu store?)")
             return report
         }
-        let bytes = [UInt8](data)
+        defer { try? handle.close() }
         var replay = Snapshot()
         var atSnapshot: Snapshot?
         var snapshotSeq: Int64 = -1
@@ -51,27 +51,23 @@ public enum StoreChecker {
         }
         if snapshotSeq == 0 { atSnapshot = replay }
 
-        var pos = 0, line = 1
+        var line = 1
         var batchLeft = 0
         var batchLine = 0
         var header = true
-        while pos < bytes.count {
-            guard let nl = bytes[pos...].firstIndex(of: 10) else {
-                problem(journal, line, "incomplete last line (an interrupted write; opening the store as a writer sets it aside)")
-                break
-            }
-            let lineBytes = Array(bytes[pos..<nl])
-            defer { pos = nl + 1; line += 1 }
+        /// Checks one complete line (without its newline).
+        func check(_ lineBytes: ArraySlice<UInt8>) {
+            defer { line += 1 }
             let v: Value
-            do { v = try lineBytes.withUnsafeBufferPointer { try JSONText.parse($0) } } catch { problem(journal, line, "\(error)"); continue }
+            do { v = try lineBytes.withUnsafeBufferPointer { try JSONText.parse($0) } } catch { problem(journal, line, "\(error)"); return }
             if header {
                 header = false
-                if case .object(let o) = v, o["format"]?.stringValue == "kehu-journal" { continue }
+                if case .object(let o) = v, o["format"]?.stringValue == "kehu-journal" { return }
                 problem(journal, line, "first line is not a kehu-journal header")
-                continue
+                return
             }
             let decoded: JournalCodec.Line
-            do { decoded = try JournalCodec.decode(v) } catch { problem(journal, line, "\(error)"); continue }
+            do { decoded = try JournalCodec.decode(v) } catch { problem(journal, line, "\(error)"); return }
             switch decoded {
             case .batch(let n):
                 if batchLeft > 0 { problem(journal, line, "batch header inside a batch started at line \(batchLine)") }
@@ -89,6 +85,22 @@ public enum StoreChecker {
                 do { try replay.apply(fixed) } catch { problem(journal, line, error.description) }
                 if replay.seq == snapshotSeq { atSnapshot = replay }
             }
+        }
+        // The journal is read 64 MB at a time (at a million customers it is 5 GB).
+        var carry: [UInt8] = []
+        while true {
+            let data = handle.readData(ofLength: 64 << 20)
+            if data.isEmpty { break }
+            carry += data
+            var start = 0
+            while let nl = carry[start...].firstIndex(of: 10) {
+                check(carry[start..<nl])
+                start = nl + 1
+            }
+            carry.removeFirst(start)
+        }
+        if !carry.isEmpty {
+            problem(journal, line, "incomplete last line (an interrupted write; opening the store as a writer sets it aside)")
         }
         if batchLeft > 0 { problem(journal, batchLine, "incomplete batch: \(batchLeft) entries missing at the end of the journal") }
         for f in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where f.hasPrefix("journal.torn-") {
