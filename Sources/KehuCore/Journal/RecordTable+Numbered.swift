@@ -32,6 +32,23 @@ extension RecordTable {
     }
 }
 
+extension RecordTable {
+    /// The loaders' one way to put a record back: under its number when its id is
+    /// store-style (`number` ≥ 1, else -1), under its id text otherwise; an id
+    /// already present is refused.
+    /// - Returns: the number the record is kept by, or -1 when it is kept by its id text.
+    mutating func appendRestored(_ row: consuming Record.Row, number: Int, id: String, entity: String) throws(ChangeError) -> Int {
+        if Self.isDenseNumber(number) {
+            guard !contains(number: number) else { throw .alreadyExists(entity: entity, id: id) }
+            append(row: row, number: number)
+            return number
+        }
+        guard !contains(id: id) else { throw .alreadyExists(entity: entity, id: id) }
+        append(row: row, id: id)
+        return -1
+    }
+}
+
 /// `letter + number` (`T1042`) written straight into one small string, for readers
 /// that store ids as numbers; numbers of more than 9 digits are formatted the slow way.
 public func storeStyleId(letter: UInt8, _ number: UInt64) -> String {

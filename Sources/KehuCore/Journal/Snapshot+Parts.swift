@@ -34,13 +34,10 @@ extension Snapshot {
     /// reading the customers of a snapshot), and a store-style id goes by its number.
     /// - Parameter number: the id's number when it is store-style (`C` + number), else -1.
     public mutating func restore(customer c: consuming Customer, number: Int, lastBy: String?) throws(ChangeError) {
-        let numbered = RecordTable<Customer>.isDenseNumber(number)
-        guard !(numbered ? customers.contains(number: number) : customers.contains(id: c.id)) else { throw .alreadyExists(entity: "customer", id: c.id) }
-        if let e = c.externalId { customerByExternalId[e] = c.id }
-        if let by = lastBy {
-            if numbered && number < 1 << 26 { lastChangedBy.set(table: 0, number: number, by) } else { lastChangedBy.set(entity: "customer", id: c.id, by) }
-        }
-        if numbered { customers.append(row: c, number: number) } else { let id = c.id; customers.append(row: c, id: id) }
+        let id = c.id, externalId = c.externalId
+        let kept = try customers.appendRestored(c, number: number, id: id, entity: "customer")
+        if let e = externalId { customerByExternalId[e] = id }
+        restoreLastBy(table: 0, id: id, number: kept, lastBy)
     }
 }
 

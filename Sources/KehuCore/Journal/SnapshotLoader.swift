@@ -79,19 +79,17 @@ extension Snapshot {
         var ids: [String] = []
         ids.reserveCapacity(list.count)
         for t in list {
-            let numbered = RecordTable<KehuCore.Transaction>.isDenseNumber(t.number)
-            let id = numbered ? RecordTable<KehuCore.Transaction>.storeId(t.number) : t.id
-            guard !(numbered ? transactions.contains(number: t.number) : transactions.contains(id: id)) else { throw .alreadyExists(entity: "transaction", id: id) }
+            let id = RecordTable<KehuCore.Transaction>.isDenseNumber(t.number) ? RecordTable<KehuCore.Transaction>.storeId(t.number) : t.id
             let currency = SnapshotLoader.code(t.currency, &loader.transactionCodes, &transactions.pool, loader.strings)
             let row = TransactionRow(minor: t.minor, quantityMilli: t.quantityMilli ?? 0, version: Int32(clamping: t.version),
                                      customer: customerCode, date: t.date, currency: currency,
                                      product: SnapshotLoader.code(t.product, &loader.transactionCodes, &transactions.pool, loader.strings),
                                      note: SnapshotLoader.code(t.note, &loader.transactionCodes, &transactions.pool, loader.strings),
                                      hasQuantity: t.quantityMilli != nil)
-            if numbered { transactions.append(row: row, number: t.number) } else { transactions.append(row: row, id: id) }
+            let number = try transactions.appendRestored(row, number: t.number, id: id, entity: "transaction")
             ids.append(id)
             m.add(minor: t.minor, currency: t.currency > 0 ? loader.strings[t.currency - 1] : "CNY", date: LocalDate(days: t.date))
-            restoreLastBy(table: 2, id: id, number: numbered ? t.number : -1, ref: t.lastBy, loader: &loader)
+            restoreLastBy(table: 2, id: id, number: number, t.lastBy > 0 ? loader.strings[t.lastBy - 1] : nil)
         }
         transactionsByCustomer[customerId, default: []].append(contentsOf: ids)
         if m.count > 0 { metrics[customerId] = m }
@@ -104,26 +102,25 @@ extension Snapshot {
         var ids: [String] = []
         ids.reserveCapacity(list.count)
         for x in list {
-            let numbered = RecordTable<KehuCore.Interaction>.isDenseNumber(x.number)
-            let id = numbered ? RecordTable<KehuCore.Interaction>.storeId(x.number) : x.id
-            guard !(numbered ? interactions.contains(number: x.number) : interactions.contains(id: id)) else { throw .alreadyExists(entity: "interaction", id: id) }
+            let id = RecordTable<KehuCore.Interaction>.isDenseNumber(x.number) ? RecordTable<KehuCore.Interaction>.storeId(x.number) : x.id
             let row = InteractionRow(at: x.at, version: Int32(clamping: x.version), customer: customerCode,
                                      channel: SnapshotLoader.code(x.channel, &loader.interactionCodes, &interactions.pool, loader.strings),
                                      note: SnapshotLoader.code(x.note, &loader.interactionCodes, &interactions.pool, loader.strings),
                                      by: SnapshotLoader.code(x.by, &loader.interactionCodes, &interactions.pool, loader.strings),
                                      kind: x.kind == .contact ? 0 : (x.kind == .feedback ? 1 : 2))
-            if numbered { interactions.append(row: row, number: x.number) } else { interactions.append(row: row, id: id) }
+            let number = try interactions.appendRestored(row, number: x.number, id: id, entity: "interaction")
             ids.append(id)
-            restoreLastBy(table: 3, id: id, number: numbered ? x.number : -1, ref: x.lastBy, loader: &loader)
+            restoreLastBy(table: 3, id: id, number: number, x.lastBy > 0 ? loader.strings[x.lastBy - 1] : nil)
         }
         interactionsByCustomer[customerId, default: []].append(contentsOf: ids)
     }
 
-    private mutating func restoreLastBy(table: Int, id: String, number: Int, ref: Int, loader: inout SnapshotLoader) {
-        guard ref > 0 else { return }
+    /// Who last changed a restored record of dense table `table` (kept by `number`, or -1).
+    mutating func restoreLastBy(table: Int, id: String, number: Int, _ login: String?) {
+        guard let login else { return }
         // A store-style id in ChangedBy's dense range is set by number (what `set(table:id:)` would find).
-        if number >= 0 && number < 1 << 26 { lastChangedBy.set(table: table, number: number, loader.strings[ref - 1]) }
-        else { lastChangedBy.set(table: table, id: id, loader.strings[ref - 1]) }
+        if number >= 0 && number < 1 << 26 { lastChangedBy.set(table: table, number: number, login) }
+        else { lastChangedBy.set(table: table, id: id, login) }
     }
 }
 

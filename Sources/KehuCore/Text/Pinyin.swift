@@ -182,8 +182,11 @@ final class PinyinTable: Sendable {
         for k in Array(Pinyin.polyphones.keys) + Array(Pinyin.surnames.keys) where k.value >= PinyinTable.first && k.value <= PinyinTable.last {
             sp[Int(k.value - PinyinTable.first)] = 1
         }
-        for key in Pinyin.words.keys {
-            for v in [UInt32(key >> 32), UInt32(truncatingIfNeeded: key)] where v >= PinyinTable.first && v <= PinyinTable.last {
+        // Only the side of a word whose reading differs from its main one (重 of 重庆, not 庆;
+        // 都 of 成都, not 成) is looked up: 市 or 分 in every company name stay on the fast path.
+        for (key, w) in Pinyin.words {
+            for (v, reading) in [(UInt32(key >> 32), w.first), (UInt32(truncatingIfNeeded: key), w.second)]
+            where v >= PinyinTable.first && v <= PinyinTable.last && syllables[Int(out[Int(v - PinyinTable.first)])] != reading {
                 sp[Int(v - PinyinTable.first)] = 1
             }
         }

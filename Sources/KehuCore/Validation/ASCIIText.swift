@@ -41,3 +41,10 @@ extension Character {
         return false
     }
 }
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, without the Unicode tables for ASCII (tab … CR, space).
+    @inlinable public var isWhitespaceFast: Bool {
+        value < 0x80 ? (value == 32 || (value >= 9 && value <= 13)) : properties.isWhitespace
+    }
+}

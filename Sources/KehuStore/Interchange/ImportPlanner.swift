@@ -151,8 +151,7 @@ public struct ImportPlanner {
     /// so this checks the ends first instead of calling Foundation for every cell.
     static func trimmed(_ s: String) -> String {
         guard let f = s.unicodeScalars.first, let l = s.unicodeScalars.last else { return s }
-        func space(_ u: Unicode.Scalar) -> Bool { u.value < 0x80 ? (u.value == 32 || (u.value >= 9 && u.value <= 13)) : u.properties.isWhitespace }
-        return space(f) || space(l) ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
+        return f.isWhitespaceFast || l.isWhitespaceFast ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
     }
 
     func report(_ errors: [ChangeError], _ r: Int, _ problems: inout [ImportProblem]) {

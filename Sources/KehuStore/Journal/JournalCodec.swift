@@ -13,8 +13,6 @@ public enum JournalCodec {
         return String(decoding: w.bytes.dropLast(), as: UTF8.self)
     }
 
-    public static func batchHeader(count: Int) -> String { "{\"batch\":\(count)}" }
-
     /// What one journal line holds.
     public enum Line {
         case entry(JournalEntry)

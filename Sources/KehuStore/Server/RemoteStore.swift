@@ -24,25 +24,7 @@ public final class RemoteStore: Store {
         var sections: [String: [String: Value]] = [:]
         for (k, v) in hello["config"]?.objectValue ?? [:] { sections[k] = v.objectValue ?? [:] }
         config = StoreConfig(sections: sections)
-        snapshot = try RemoteStore.state(hello)
-    }
-
-    /// What the server sends of its state (in `hello` and in a `reset`): the
-    /// records this user may see, the journal position and the id counters.
-    static func statePayload(_ s: Snapshot, records: [SnapshotRecord]) -> [String: Value] {
-        ["seq": .int(s.seq), "highest": .object(s.highestNumber.mapValues { .int(Int64($0)) }),
-         "records": .array(records.map(Wire.record))]
-    }
-
-    /// The snapshot a `statePayload` describes.
-    static func state(_ o: [String: Value]) throws -> Snapshot {
-        var s = Snapshot()
-        for r in o["records"]?.arrayValue ?? [] { try s.restore(try Wire.record(r)) }
-        s.restoreSeq(o["seq"]?.intValue ?? 0)
-        var highest: [String: Int] = [:]
-        for (k, v) in o["highest"]?.objectValue ?? [:] { highest[k] = Int(v.intValue ?? 0) }
-        s.restoreHighest(highest)
-        return s
+        snapshot = try Wire.state(hello)
     }
 
     /// Sends a request and waits for its reply, applying pushes that arrive meanwhile.
@@ -66,7 +48,7 @@ public final class RemoteStore: Store {
     private func handlePush(_ o: [String: Value]) throws -> Bool {
         if let r = o["reset"]?.objectValue {
             // The server's journal was replaced (an erasure, a restore): start from its new state.
-            snapshot = try RemoteStore.state(r)
+            snapshot = try Wire.state(r)
             resets += 1
             return true
         }

@@ -136,7 +136,7 @@ public final class StoreServer: @unchecked Sendable {
                 session.visible = Set(records.filter { $0.entity == "customer" }.map(\.id))
                 var config = store.config.sections
                 config["roles"] = nil; config["teams"] = nil; config["privacy"] = nil
-                var reply = RemoteStore.statePayload(s, records: records)
+                var reply = Wire.state(s, records: records)
                 reply["ok"] = true
                 reply["user"] = .string(session.user)
                 reply["role"] = .string(policy.role(of: session.user).rawValue)
@@ -380,7 +380,7 @@ public final class StoreServer: @unchecked Sendable {
             let vis = Visibility(policy: policy, user: session.user)
             let records = vis.records(of: s)
             session.visible = Set(records.filter { $0.entity == "customer" }.map(\.id))
-            session.send(.object(["reset": .object(RemoteStore.statePayload(s, records: records))]))
+            session.send(.object(["reset": .object(Wire.state(s, records: records))]))
         }
     }
 }

@@ -7,7 +7,8 @@ import KehuCore
 /// `{"op":"audit","record":{…}}`.
 /// Server → client: `{"reply":{…}}` answers the last request; between replies the
 /// server pushes `{"push":ENTRY}` (another client's change), `{"records":[…]}`
-/// (records that became visible) and `{"hide":"C12"}` (a customer no longer visible).
+/// (records that became visible), `{"hide":"C12"}` (a customer no longer visible) and
+/// `{"reset":STATE}` (the journal was replaced: start again from STATE, as after `hello`).
 enum Wire {
     static func change(_ c: Change) -> Value {
         var o: [String: Value] = ["op": .string(c.op.rawValue), "type": .string(c.entity), "set": .object(c.fields)]
@@ -22,6 +23,24 @@ enum Wire {
               let type = o["type"]?.stringValue else { throw WireError("bad change") }
         return Change(op: op, entity: type, id: o["id"]?.stringValue, base: o["base"]?.intValue.map(Int.init),
                       fields: o["set"]?.objectValue ?? [:], event: o["event"]?.stringValue)
+    }
+
+    /// What the server sends of its state (in `hello` and in a `reset`): the
+    /// records this user may see, the journal position and the id counters.
+    static func state(_ s: Snapshot, records: [SnapshotRecord]) -> [String: Value] {
+        ["seq": .int(s.seq), "highest": .object(s.highestNumber.mapValues { .int(Int64($0)) }),
+         "records": .array(records.map(Wire.record))]
+    }
+
+    /// The snapshot a `state(_:records:)` payload describes.
+    static func state(_ o: [String: Value]) throws -> Snapshot {
+        var s = Snapshot()
+        for r in o["records"]?.arrayValue ?? [] { try s.restore(try Wire.record(r)) }
+        s.restoreSeq(o["seq"]?.intValue ?? 0)
+        var highest: [String: Int] = [:]
+        for (k, v) in o["highest"]?.objectValue ?? [:] { highest[k] = Int(v.intValue ?? 0) }
+        s.restoreHighest(highest)
+        return s
     }
 
     static func entry(_ e: JournalEntry) -> Value {

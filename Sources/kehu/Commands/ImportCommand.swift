@@ -47,9 +47,9 @@ struct ImportCommand: ParsableCommand {
         }
         let store = try storeOptions.open()
         let table: DataTable
-        // A file of more than ~20,000 rows (~2 MB) is worth a word while it is read.
+        // A file of more than ~2 MB (some 20,000 rows) is worth a word while it is read.
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        let reading = ProgressBar("reading", total: size / 100)
+        let reading = ProgressBar("reading", total: size, minimum: 2 << 20)
         reading.status("reading \((file as NSString).lastPathComponent)…")
         do { table = try Importer.readTable(path: file, encoding: enc, sheet: sheet, source: (file as NSString).lastPathComponent) }
         catch let e as InterchangeError { reading.finish(); throw Failure.exit(e.description) }
