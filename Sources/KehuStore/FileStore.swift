@@ -295,36 +295,7 @@ public final class FileStore: Store {
         var units: [[JournalEntry]] = []
         for item in items {
             do {
-                let changes = try item.build(working)
-                if changes.count == 1 {
-                    // One change: checked first, it is sure to apply, so no copy of the state is needed.
-                    var change = changes[0]
-                    if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
-                        change.id = working.nextId(for: entity)
-                    }
-                    let problems = working.check(change, fields: !fieldsChecked)
-                    if !problems.isEmpty { throw StoreError.rejected(problems) }
-                    let entry = JournalEntry(seq: working.seq + 1, at: now, by: item.actor, change: change)
-                    try working.apply(entry)
-                    units.append([entry])
-                    results.append(.success([entry]))
-                    continue
-                }
-                var trial = working
-                var entries: [JournalEntry] = []
-                var errors: [ChangeError] = []
-                for var change in changes {
-                    if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
-                        change.id = trial.nextId(for: entity)
-                    }
-                    let problems = trial.check(change, fields: !fieldsChecked)
-                    if !problems.isEmpty { errors += problems; continue }
-                    let entry = JournalEntry(seq: trial.seq + 1, at: now, by: item.actor, change: change)
-                    do { try trial.apply(entry) } catch { errors.append(error); continue }
-                    entries.append(entry)
-                }
-                if !errors.isEmpty { throw StoreError.rejected(errors) }
-                working = trial
+                let entries = try FileStore.apply(try item.build(working), to: &working, at: now, by: item.actor, fieldsChecked: fieldsChecked)
                 if !entries.isEmpty { units.append(entries) }
                 results.append(.success(entries))
             } catch {
@@ -332,12 +303,114 @@ public final class FileStore: Store {
             }
         }
         guard !units.isEmpty else { return results }
-        let text = FileStore.encode(units)
-        let before = offset
         let lines = units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
         let added = units.reduce(0) { $0 + $1.count }
-        // When this commit makes a snapshot due (a bulk import), it is encoded on another core
-        // while the journal is written and synced, and installed only once the journal write succeeded.
+        try append(FileStore.encode(units), lines: lines, entries: added, state: working)
+        return results
+    }
+
+    /// Checks `changes` against `working` and applies them, giving creates without
+    /// an id the next free one: all of them, or (throwing every problem) none.
+    static func apply(_ changes: [Change], to working: inout Snapshot, at now: Timestamp, by actor: String,
+                      fieldsChecked: Bool) throws -> [JournalEntry] {
+        if changes.count == 1 {
+            // One change: checked first, it is sure to apply, so no copy of the state is needed.
+            var change = changes[0]
+            if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                change.id = working.nextId(for: entity)
+            }
+            let problems = working.check(change, fields: !fieldsChecked)
+            if !problems.isEmpty { throw StoreError.rejected(problems) }
+            let entry = JournalEntry(seq: working.seq + 1, at: now, by: actor, change: change)
+            try working.apply(entry)
+            return [entry]
+        }
+        var trial = working
+        var entries: [JournalEntry] = []
+        var errors: [ChangeError] = []
+        for var change in changes {
+            if change.id == nil, change.op == .create, let entity = Entity(rawValue: change.entity), entity.idPrefix != nil {
+                change.id = trial.nextId(for: entity)
+            }
+            let problems = trial.check(change, fields: !fieldsChecked)
+            if !problems.isEmpty { errors += problems; continue }
+            let entry = JournalEntry(seq: trial.seq + 1, at: now, by: actor, change: change)
+            do { try trial.apply(entry) } catch { errors.append(error); continue }
+            entries.append(entry)
+        }
+        if !errors.isEmpty { throw StoreError.rejected(errors) }
+        working = trial
+        return entries
+    }
+
+    /// Commits record batches as one unit: each `build` runs under the lock with
+    /// the state after the batches before it; its changes are checked and applied
+    /// as `commit` does, its typed creates get ids and are appended in bulk.
+    /// One write, one fsync, at most one snapshot for all of them.
+    @discardableResult
+    public func commitBatches(fieldsChecked: Bool, _ builds: [(Snapshot) throws -> RecordBatch]) throws -> [RecordBatch] {
+        try FileIO.lock(lockFD, lockPath, exclusive: true)
+        defer { FileIO.unlock(lockFD) }
+        try catchUp(repairTail: true)
+        let now = Timestamp.now
+        var working = snapshot
+        var done: [(batch: RecordBatch, entries: [JournalEntry], firstSeq: Int64)] = []
+        var t0 = Date()
+        func lap(_ s: String) { FileHandle.standardError.write("TRACE \(s) \(Int(Date().timeIntervalSince(t0) * 1000)) ms\n".data(using: .utf8)!); t0 = Date() }
+        for build in builds {
+            var batch = try build(working)
+            lap("build")
+            let entries = batch.changes.isEmpty ? []
+                : try FileStore.apply(batch.changes, to: &working, at: now, by: user, fieldsChecked: fieldsChecked)
+            batch.changes = entries.map(\.change)
+            working.assignIds(&batch)
+            if let problem = working.checkCreates(batch) { throw StoreError.rejected([problem]) }
+            let first = working.seq + 1
+            working.appendCreates(batch, firstSeq: first, by: user)
+            done.append((batch, entries, first))
+            lap("apply")
+        }
+        let total = done.reduce(0) { $0 + $1.batch.count }
+        guard total > 0 else { return done.map(\.batch) }
+        var text = JournalLineWriter()
+        if total > 1 { text.batchHeader(count: total) }
+        for d in done {
+            for e in d.entries { text.append(e) }
+            text.bytes += FileStore.encodeCreates(d.batch, firstSeq: d.firstSeq, at: now, by: user)
+        }
+        lap("encode")
+        try append(text.bytes, lines: total + (total > 1 ? 1 : 0), entries: total, state: working)
+        lap("write+snapshot")
+        return done.map(\.batch)
+    }
+
+    /// The journal lines of a batch's typed creates, on all cores.
+    static func encodeCreates(_ batch: RecordBatch, firstSeq: Int64, at: Timestamp, by: String) -> [UInt8] {
+        let nt = batch.transactions.count, n = nt + batch.interactions.count
+        guard n > 0 else { return [] }
+        let chunk = 8_192
+        let parts = Parallel.map((n + chunk - 1) / chunk) { k in
+            var w = JournalLineWriter(capacity: chunk * 240)
+            for r in (k * chunk)..<min(n, (k + 1) * chunk) {
+                let seq = firstSeq + Int64(r)
+                if r < nt { w.append(transaction: batch.transactions[r], seq: seq, at: at, by: by, event: batch.event) }
+                else { w.append(interaction: batch.interactions[r - nt], seq: seq, at: at, by: by, event: batch.event) }
+            }
+            return w.bytes
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in parts { out += p }
+        return out
+    }
+
+    /// Appends committed lines (`lines` of them, `entries` entries) that bring the
+    /// state to `working`: one write and fsync (cut back if either fails), then
+    /// the new state is ours. When the write makes a snapshot due (a bulk import),
+    /// the snapshot is encoded on another core meanwhile and installed only after
+    /// the journal write succeeded.
+    private func append(_ text: [UInt8], lines: Int, entries added: Int, state working: Snapshot) throws {
+        let before = offset
         let next = PendingSnapshot()
         let encoding = DispatchGroup()
         if FileStore.snapshotDue(entries: entriesSinceSnapshot + added, of: working, every: snapshotEvery) {
@@ -361,7 +434,6 @@ public final class FileStore: Store {
         entriesSinceSnapshot += added
         encoding.wait()
         if let bytes = next.bytes, (try? SnapshotFile.install(bytes, at: snapshotPath)) != nil { entriesSinceSnapshot = 0 }
-        return results
     }
 
     /// The journal lines of `units`; a large unit (an import) is encoded on all cores.

@@ -35,6 +35,14 @@ public protocol Store: AnyObject {
     /// cannot trust its caller (`kehu serve`'s clients) checks everything anyway.
     @discardableResult func commit(fieldsChecked: Bool, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry]
 
+    /// Writes record batches as ONE atomic unit (a multi-file import): each `build`
+    /// runs under the write lock with the state after the batches before it (so a
+    /// transactions file can name customers the customers file creates). Changes
+    /// are checked as in `commit(fieldsChecked:_:)`; typed creates get the next
+    /// free ids and are checked for their customer.
+    /// - Returns: the batches as written, ids filled in.
+    @discardableResult func commitBatches(fieldsChecked: Bool, _ builds: [(Snapshot) throws -> RecordBatch]) throws -> [RecordBatch]
+
     /// Journal entries with `seq > after`, oldest first (history, audit, sync).
     func entries(after seq: Int64) throws -> [JournalEntry]
 }
@@ -43,6 +51,29 @@ extension Store {
     /// By default a store checks every value (see the requirement).
     @discardableResult public func commit(fieldsChecked: Bool, _ build: (Snapshot) throws -> [Change]) throws -> [JournalEntry] {
         try commit(build)
+    }
+
+    /// The general form of `commitBatches`: every record as a `Change` in one
+    /// commit. Ids are given here, on a copy of the state, so that each build sees
+    /// the records of the builds before it; the store still checks everything.
+    @discardableResult public func commitBatches(fieldsChecked: Bool, _ builds: [(Snapshot) throws -> RecordBatch]) throws -> [RecordBatch] {
+        var done: [RecordBatch] = []
+        try commit(fieldsChecked: fieldsChecked) { snapshot in
+            var working = snapshot
+            var all: [Change] = []
+            done = []
+            for build in builds {
+                var batch = try build(working)
+                do throws(ChangeError) { try working.apply(&batch, at: .now, by: user) } catch { throw StoreError.rejected([error]) }
+                let typed = batch.allChanges().dropFirst(batch.changes.count)
+                let ids = batch.transactions.map(\.id) + batch.interactions.map(\.id)
+                all += batch.changes
+                all += zip(typed, ids).map { c, id in var c = c; c.id = id; return c }
+                done.append(batch)
+            }
+            return all
+        }
+        return done
     }
 
     /// Commits a fixed batch of changes (see `commit(_:)`).

@@ -198,7 +198,7 @@ public struct Snapshot: Sendable, Equatable {
         case .create:
             guard !transactions.contains(id: id) else { throw .alreadyExists(entity: c.entity, id: id) }
             var t = Transaction(id: id, customerId: "", date: LocalDate(days: 0), amount: Money(minor: 0))
-            try setTransaction(&t, c.fields, id: id)
+            try Self.setTransaction(&t, c.fields, id: id)
             t.version = 1
             transactions[id] = t
             transactionsByCustomer[t.customerId, default: []].append(id)
@@ -206,7 +206,7 @@ public struct Snapshot: Sendable, Equatable {
         case .update:
             guard var t = transactions[id] else { throw .notFound(entity: c.entity, id: id) }
             let old = t
-            try setTransaction(&t, c.fields, id: id)
+            try Self.setTransaction(&t, c.fields, id: id)
             t.version += 1
             transactions[id] = t
             if old.customerId != t.customerId {
@@ -222,7 +222,7 @@ public struct Snapshot: Sendable, Equatable {
         }
     }
 
-    private func setTransaction(_ t: inout Transaction, _ fields: [String: Value], id: String) throws(ChangeError) {
+    static func setTransaction(_ t: inout Transaction, _ fields: [String: Value], id: String) throws(ChangeError) {
         for (k, v) in fields {
             let s = v.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             switch k {
@@ -255,14 +255,14 @@ public struct Snapshot: Sendable, Equatable {
         case .create:
             guard !interactions.contains(id: id) else { throw .alreadyExists(entity: c.entity, id: id) }
             var i = Interaction(id: id, customerId: "", at: Timestamp(millis: 0))
-            try setInteraction(&i, c.fields, id: id)
+            try Self.setInteraction(&i, c.fields, id: id)
             i.version = 1
             interactions[id] = i
             interactionsByCustomer[i.customerId, default: []].append(id)
         case .update:
             guard var i = interactions[id] else { throw .notFound(entity: c.entity, id: id) }
             let oldCustomer = i.customerId
-            try setInteraction(&i, c.fields, id: id)
+            try Self.setInteraction(&i, c.fields, id: id)
             i.version += 1
             interactions[id] = i
             if oldCustomer != i.customerId {
@@ -275,7 +275,7 @@ public struct Snapshot: Sendable, Equatable {
         }
     }
 
-    private func setInteraction(_ i: inout Interaction, _ fields: [String: Value], id: String) throws(ChangeError) {
+    static func setInteraction(_ i: inout Interaction, _ fields: [String: Value], id: String) throws(ChangeError) {
         for (k, v) in fields {
             let s = v.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             switch k {

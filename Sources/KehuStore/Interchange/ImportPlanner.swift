@@ -24,6 +24,9 @@ public struct ImportOptions: Sendable {
 public struct ImportPlan: Sendable {
     /// Dictionary additions first, then the records, in file order.
     public var changes: [Change] = []
+    /// New transactions and interactions, typed (ids are given when committed).
+    public var transactions: [Transaction] = []
+    public var interactions: [Interaction] = []
     public var problems: [ImportProblem] = []
     /// Row indexes (into the table) that have problems, in order.
     public var rejectedRows: [Int] = []
@@ -33,6 +36,9 @@ public struct ImportPlan: Sendable {
     /// `region/华西` … added with `--add-to-dictionary`.
     public var dictionaryAdded: [String] = []
     public var notes: [String] = []
+
+    /// What to commit.
+    public var batch: RecordBatch { RecordBatch(changes: changes, transactions: transactions, interactions: interactions, event: "import") }
 }
 
 /// Turns a table into journal changes against a snapshot, validating every row
@@ -75,6 +81,7 @@ public struct ImportPlanner {
         let chunk = 32_768
         var prepared: [EventRow] = []
         var preparedCustomers: [CustomerPrep] = []
+        let columns = EventColumns(fieldKeys)
         for r in 0..<total {
             if r % chunk == 0 {
                 progress?(r, total)
@@ -84,7 +91,12 @@ public struct ImportPlanner {
                 let start = r, end = min(total, r + chunk)
                 let frozen = snapshot
                 if kind == .transactions || kind == .interactions {
-                    prepared = Parallel.map(end - start) { eventChange(start + $0, frozen, checker) }
+                    // Each worker remembers its last customer reference: rows come grouped by customer.
+                    let per = 1_024
+                    prepared = Parallel.map((end - start + per - 1) / per) { k -> [EventRow] in
+                        var last = ("", "")
+                        return (start + k * per..<min(end, start + (k + 1) * per)).map { eventRow($0, frozen, checker, columns, &last) }
+                    }.flatMap { $0 }
                 } else if kind == .customers {
                     preparedCustomers = Parallel.map(end - start) { prepareCustomer(start + $0, frozen, checker) }
                 }
@@ -94,7 +106,11 @@ public struct ImportPlanner {
             switch kind {
             case .customers: change = customerRow(r, preparedCustomers[r % chunk], snapshot, checker, &state, &problems, &plan)
             case .contacts: change = contactRow(r, snapshot, checker, &state, &problems, &plan)
-            case .transactions, .interactions: change = eventRow(prepared[r % chunk], snapshot, &state, &problems, &plan)
+            case .transactions, .interactions:
+                let row = prepared[r % chunk]
+                problems = row.problems
+                if problems.isEmpty { keepEvent(row, snapshot, &state, &plan) }
+                change = nil
             }
             if problems.isEmpty {
                 if let change { plan.changes.append(change) }
@@ -298,30 +314,127 @@ public struct ImportPlanner {
 
     // MARK: - Transactions and interactions
 
-    /// A transaction or interaction row converted and checked: its change (nil when invalid),
-    /// its customer's id and its problems.
+    /// A transaction or interaction row converted and checked: the typed record
+    /// (nil when the row is invalid) and its problems.
     struct EventRow {
-        var change: Change?
-        var customer = ""
+        var transaction: Transaction?
+        var interaction: Interaction?
         var problems: [ImportProblem] = []
     }
 
-    func eventChange(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> EventRow {
-        var out = EventRow()
+    /// The columns of the event fields, looked up once per import.
+    struct EventColumns {
+        var customer = -1, date = -1, amount = -1, currency = -1, product = -1, quantity = -1, note = -1
+        var at = -1, channel = -1, by = -1, kind = -1
+        init(_ keys: [String?]) {
+            for (c, k) in keys.enumerated() {
+                switch k {
+                case "customer": customer = c
+                case "date": date = c
+                case "amount": amount = c
+                case "currency": currency = c
+                case "product": product = c
+                case "quantity": quantity = c
+                case "note": note = c
+                case "at": at = c
+                case "channel": channel = c
+                case "by": by = c
+                case "kind": kind = c
+                default: break
+                }
+            }
+        }
+    }
+
+    /// A row converted to a typed record. Rows in the forms exports and most
+    /// spreadsheets write (`2026-01-31`, `1234.50`, an instant ending in `Z`, a
+    /// channel code or label) are read here directly; any other row, and every
+    /// invalid one, goes through `eventChange`, the general conversion and
+    /// checks, so messages and accepted forms are the same either way.
+    func eventRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker, _ columns: EventColumns, _ lastRef: inout (String, String)) -> EventRow {
+        let row = table.rows[r]
+        func cell(_ c: Int) -> String { c >= 0 && c < row.count ? row[c] : "" }
+        func plain(_ s: String) -> Bool {
+            // Cells are usually trimmed already; one with white space at either end takes the general path.
+            guard let f = s.utf8.first, let l = s.utf8.last else { return true }
+            if f > 0x20 && f < 0x80 && l > 0x20 && l < 0x80 { return true }
+            return ImportPlanner.trimmed(s) == s
+        }
+        let ref = cell(columns.customer)
+        guard !ref.isEmpty, plain(ref) else { return slowEventRow(r, snapshot, checker) }
+        let cid: String
+        if ref == lastRef.0 { cid = lastRef.1 } else {
+            var state = RowState()
+            guard let id = customerRef(ref, snapshot, &state) else { return slowEventRow(r, snapshot, checker) }
+            lastRef = (ref, id)
+            cid = id
+        }
+        if kind == .transactions {
+            let dateText = cell(columns.date), amountText = cell(columns.amount)
+            guard ImportPlanner.isJournalDate(dateText), let date = LocalDate(dateText),
+                  plain(amountText), let minor = Money(parsing: amountText)?.minor else { return slowEventRow(r, snapshot, checker) }
+            var currency = cell(columns.currency)
+            if currency.isEmpty { currency = "CNY" }
+            guard currency.utf8.count == 3, currency.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return slowEventRow(r, snapshot, checker) }
+            var t = Transaction(id: "", customerId: cid, date: date, amount: Money(minor: minor, currency: currency))
+            let q = cell(columns.quantity)
+            if !q.isEmpty {
+                guard plain(q), let m = Money(parsing: q) else { return slowEventRow(r, snapshot, checker) }
+                t.quantityMilli = m.minor * 10
+            }
+            let product = cell(columns.product), note = cell(columns.note)
+            guard plain(product), plain(note) else { return slowEventRow(r, snapshot, checker) }
+            t.product = product.isEmpty ? nil : product
+            t.note = note.isEmpty ? nil : note
+            return EventRow(transaction: t)
+        }
+        let atText = cell(columns.at)
+        guard atText.utf8.last == UInt8(ascii: "Z"), plain(atText), let at = Timestamp(atText) else { return slowEventRow(r, snapshot, checker) }
+        var i = Interaction(id: "", customerId: cid, at: at)
+        let channel = cell(columns.channel), note = cell(columns.note), by = cell(columns.by), kindText = cell(columns.kind)
+        guard plain(channel), plain(note), plain(by), plain(kindText) else { return slowEventRow(r, snapshot, checker) }
+        if !channel.isEmpty {
+            guard let e = snapshot.dictionary.resolve(.channel, channel), snapshot.dictionary.entry(.channel, e.code) != nil else {
+                return slowEventRow(r, snapshot, checker)
+            }
+            i.channel = e.code
+        }
+        if !kindText.isEmpty {
+            guard let k = Interaction.Kind(rawValue: kindText) else { return slowEventRow(r, snapshot, checker) }
+            i.kind = k
+        }
+        i.note = note
+        i.by = by.isEmpty ? nil : by
+        return EventRow(interaction: i)
+    }
+
+    /// `eventChange`'s result as a typed record (the same fields `apply` would read).
+    func slowEventRow(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> EventRow {
+        let (change, problems) = eventChange(r, snapshot, checker)
+        var out = EventRow(problems: problems)
+        guard let change, problems.isEmpty else { return out }
+        if kind == .transactions { out.transaction = Snapshot.newTransaction(change.fields) }
+        else { out.interaction = Snapshot.newInteraction(change.fields) }
+        return out
+    }
+
+    /// The general conversion and checks of a transaction or interaction row:
+    /// its create change (nil when invalid) and its problems.
+    func eventChange(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> (Change?, [ImportProblem]) {
+        var problems: [ImportProblem] = []
         var fields: [String: Value] = Dictionary(minimumCapacity: fieldKeys.count + 1)
         forEachCell(r) { f, text in
             switch (kind, f) {
             case (.transactions, "date"):
-                guard let d = ImportValue.date(text) else { out.problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); return }
-                // A date already written YYYY-MM-DD is kept as it is (not formatted again).
-                fields[f] = .string(ImportPlanner.isJournalDate(text) ? text : d.description)
+                guard let d = ImportValue.date(text) else { problems.append(problem(r, f, "'\(text)' is not a date (YYYY-MM-DD)")); return }
+                fields[f] = .string(d.description)
             case (.transactions, "amount"):
-                guard let a = ImportValue.amount(text) else { out.problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); return }
+                guard let a = ImportValue.amount(text) else { problems.append(problem(r, f, "'\(text)' is not an amount (e.g. 1234.50)")); return }
                 fields[f] = .string(a)
             case (.transactions, "currency"): fields[f] = .string(text.uppercased())
             case (.interactions, "at"):
                 guard let t = ImportValue.instant(text, zone: options.timeZone) else {
-                    out.problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); return
+                    problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); return
                 }
                 fields[f] = .string(t.description)
             case (.interactions, "channel"): fields[f] = .string(snapshot.dictionary.resolve(.channel, text)?.code ?? text)
@@ -329,57 +442,49 @@ public struct ImportPlanner {
             default: fields[f] = .string(text)
             }
         }
-        guard let ref = fields["customer"]?.stringValue else { out.problems.append(problem(r, "customer", "is required")); return out }
+        guard let ref = fields["customer"]?.stringValue else { problems.append(problem(r, "customer", "is required")); return (nil, problems) }
         var state = RowState()
         guard let cid = customerRef(ref, snapshot, &state) else {
-            out.problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
-            return out
+            problems.append(problem(r, "customer", "no customer '\(ref)' (import the customers first, with this external id)"))
+            return (nil, problems)
         }
         fields["customer"] = .string(cid)
-        out.customer = cid
         let change = Change.create(kind == .transactions ? .transaction : .interaction, fields, event: "import")
-        report(checker.check(change), r, &out.problems)
-        if out.problems.isEmpty { out.change = change }
-        return out
+        report(checker.check(change), r, &problems)
+        return (problems.isEmpty ? change : nil, problems)
     }
 
-    func eventRow(_ row: EventRow, _ snapshot: Snapshot, _ state: inout RowState,
-                  _ problems: inout [ImportProblem], _ plan: inout ImportPlan) -> Change? {
-        problems = row.problems
-        guard problems.isEmpty, let change = row.change else { return nil }
-        let cid = row.customer, fields = change.fields
-        // Skip a row equal to a record already in the store (counted, so equal rows stay distinct).
+    /// Keeps a converted row unless it equals a record already in the store (each
+    /// existing record matches one row, so equal rows in a file stay distinct).
+    func keepEvent(_ row: EventRow, _ snapshot: Snapshot, _ state: inout RowState, _ plan: inout ImportPlan) {
+        let cid = row.transaction?.customerId ?? row.interaction?.customerId ?? ""
         if !state.loadedCustomers.contains(cid) {
             state.loadedCustomers.insert(cid)
             if kind == .transactions {
                 for id in snapshot.transactionsByCustomer[cid] ?? [] {
-                    if let t = snapshot.transactions[id] { state.existing[signature(t.fieldValues), default: 0] += 1 }
+                    if let t = snapshot.transactions[id] { state.existing[signature(t), default: 0] += 1 }
                 }
             } else {
                 for id in snapshot.interactionsByCustomer[cid] ?? [] {
-                    if let i = snapshot.interactions[id] { state.existing[signature(i.fieldValues), default: 0] += 1 }
+                    if let i = snapshot.interactions[id] { state.existing[signature(i), default: 0] += 1 }
                 }
             }
         }
         if !state.existing.isEmpty {
-            let sig = signature(fields)
-            if let n = state.existing[sig], n > 0 { state.existing[sig] = n - 1; plan.unchanged += 1; return nil }
+            let sig = row.transaction.map(signature) ?? row.interaction.map(signature) ?? ""
+            if let n = state.existing[sig], n > 0 { state.existing[sig] = n - 1; plan.unchanged += 1; return }
         }
         plan.created += 1
-        return change
+        if let t = row.transaction { plan.transactions.append(t) }
+        if let i = row.interaction { plan.interactions.append(i) }
     }
 
-    /// The identity of a transaction or interaction: every field, defaults filled in.
-    func signature(_ f: [String: Value]) -> String {
-        let keys = kind == .transactions ? Transaction.fields : Interaction.fields
-        var s = ""
-        for k in keys {
-            var v = f[k]?.stringValue ?? ""
-            if v.isEmpty && k == "currency" { v = "CNY" }
-            if v.isEmpty && k == "kind" { v = "contact" }
-            if k == "quantity", let m = Money(parsing: v) { v = String(m.minor) }
-            s += v; s += "\u{1F}"
-        }
-        return s
+    /// The identity of a transaction or interaction: every field but id and version.
+    func signature(_ t: Transaction) -> String {
+        "\(t.customerId)\u{1F}\(t.date.days)\u{1F}\(t.amount.minor)\u{1F}\(t.amount.currency)\u{1F}\(t.product ?? "")\u{1F}\(t.quantityMilli.map(String.init) ?? "")\u{1F}\(t.note ?? "")"
+    }
+
+    func signature(_ i: Interaction) -> String {
+        "\(i.customerId)\u{1F}\(i.at.millis)\u{1F}\(i.channel ?? "")\u{1F}\(i.note)\u{1F}\(i.by ?? "")\u{1F}\(i.kind.rawValue)"
     }
 }

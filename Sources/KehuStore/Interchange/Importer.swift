@@ -32,22 +32,45 @@ public enum Importer {
     ///   `skipInvalid` is off; `ImportError.columns` for an unusable header; store errors.
     public static func run(_ store: Store, table: DataTable, kind: ImportKind, options: ImportOptions,
                            dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> ImportPlan {
-        var planner = try ImportPlanner(table: table, kind: kind, options: options)
-        planner.progress = progress
+        try run(store, files: [(table, kind)], options: options, dryRun: dryRun, progress: progress.map { p in { _, d, t in p(d, t) } })[0]
+    }
+
+    /// Plans and, unless `dryRun`, commits several files as ONE import: all of
+    /// them or nothing, one journal write, one snapshot. Each file is planned
+    /// against the state after the files before it, so a transactions file may
+    /// name customers that the customers file before it creates.
+    /// - Parameter progress: (file index, rows done, rows in that file).
+    /// - Returns: a plan per file. Throws as `run(_:table:…)`, for the first file with bad rows.
+    public static func run(_ store: Store, files: [(table: DataTable, kind: ImportKind)], options: ImportOptions,
+                           dryRun: Bool = false, progress: ((Int, Int, Int) -> Void)? = nil) throws -> [ImportPlan] {
+        var planners = try files.map { try ImportPlanner(table: $0.table, kind: $0.kind, options: options) }
+        for k in planners.indices { planners[k].progress = progress.map { p in { p(k, $0, $1) } } }
+        var plans = [ImportPlan](repeating: ImportPlan(), count: files.count)
+        // The planner checks every value with the store's FieldChecker on the very snapshot it is given.
+        // Bad rows of every file are reported together: the files after one with bad rows are
+        // still planned (on its valid rows), and the last one refuses the whole import.
+        func build(_ k: Int, _ snapshot: Snapshot) throws -> RecordBatch {
+            plans[k] = planners[k].plan(snapshot)
+            let problems = options.skipInvalid ? [] : plans[..<(k + 1)].flatMap(\.problems)
+            if k == files.count - 1 && !problems.isEmpty {
+                throw ImportError.invalidRows(problems: Array(problems.prefix(ImportError.shown)), total: problems.count)
+            }
+            return plans[k].batch
+        }
         if dryRun {
             try store.refresh()
-            return planner.plan(store.snapshot)
-        }
-        var plan = ImportPlan()
-        // The planner checks every value with the store's FieldChecker on this same snapshot.
-        try store.commit(fieldsChecked: true) { snapshot in
-            plan = planner.plan(snapshot)
-            if !plan.problems.isEmpty && !options.skipInvalid {
-                throw ImportError.invalidRows(problems: Array(plan.problems.prefix(ImportError.shown)), total: plan.problems.count)
+            var working = store.snapshot
+            for k in files.indices {
+                plans[k] = planners[k].plan(working)
+                guard k + 1 < files.count else { break }
+                // Later files see this one's records, as they would in the real import.
+                var batch = plans[k].batch
+                try? working.apply(&batch, at: .now, by: store.user)
             }
-            return plan.changes
+            return plans
         }
-        return plan
+        try store.commitBatches(fieldsChecked: true, files.indices.map { k in { try build(k, $0) } })
+        return plans
     }
 
     /// The rejected rows as they were, plus `line` and `problems` columns, as a
