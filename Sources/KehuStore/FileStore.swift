@@ -305,7 +305,7 @@ public final class FileStore: Store {
         guard !units.isEmpty else { return results }
         let lines = units.reduce(0) { $0 + $1.count + ($1.count > 1 ? 1 : 0) }
         let added = units.reduce(0) { $0 + $1.count }
-        try append(FileStore.encode(units), lines: lines, entries: added, state: working)
+        try append(lines: lines, entries: added, state: working) { write in try write(FileStore.encode(units)) }
         return results
     }
 
@@ -355,11 +355,8 @@ public final class FileStore: Store {
         let now = Timestamp.now
         var working = snapshot
         var done: [(batch: RecordBatch, entries: [JournalEntry], firstSeq: Int64)] = []
-        var t0 = Date()
-        func lap(_ s: String) { FileHandle.standardError.write("TRACE \(s) \(Int(Date().timeIntervalSince(t0) * 1000)) ms\n".data(using: .utf8)!); t0 = Date() }
         for build in builds {
             var batch = try build(working)
-            lap("build")
             let entries = batch.changes.isEmpty ? []
                 : try FileStore.apply(batch.changes, to: &working, at: now, by: user, fieldsChecked: fieldsChecked)
             batch.changes = entries.map(\.change)
@@ -368,59 +365,67 @@ public final class FileStore: Store {
             let first = working.seq + 1
             working.appendCreates(batch, firstSeq: first, by: user)
             done.append((batch, entries, first))
-            lap("apply")
         }
         let total = done.reduce(0) { $0 + $1.batch.count }
         guard total > 0 else { return done.map(\.batch) }
-        var text = JournalLineWriter()
-        if total > 1 { text.batchHeader(count: total) }
-        for d in done {
-            for e in d.entries { text.append(e) }
-            text.bytes += FileStore.encodeCreates(d.batch, firstSeq: d.firstSeq, at: now, by: user)
+        try append(lines: total + (total > 1 ? 1 : 0), entries: total, state: working) { write in
+            var header = JournalLineWriter()
+            if total > 1 { header.batchHeader(count: total) }
+            try write(header.bytes)
+            for d in done {
+                try write(FileStore.encode([d.entries], header: false))
+                try FileStore.encodeCreates(d.batch, firstSeq: d.firstSeq, at: now, by: user, into: write)
+            }
         }
-        lap("encode")
-        try append(text.bytes, lines: total + (total > 1 ? 1 : 0), entries: total, state: working)
-        lap("write+snapshot")
         return done.map(\.batch)
     }
 
-    /// The journal lines of a batch's typed creates, on all cores.
-    static func encodeCreates(_ batch: RecordBatch, firstSeq: Int64, at: Timestamp, by: String) -> [UInt8] {
+    /// The journal lines of a batch's typed creates, encoded on all cores a few
+    /// megabytes at a time and handed to `write` in order (a million lines are
+    /// ~300 MB: never held whole).
+    static func encodeCreates(_ batch: RecordBatch, firstSeq: Int64, at: Timestamp, by: String,
+                              into write: ([UInt8]) throws -> Void) throws {
         let nt = batch.transactions.count, n = nt + batch.interactions.count
-        guard n > 0 else { return [] }
-        let chunk = 8_192
-        let parts = Parallel.map((n + chunk - 1) / chunk) { k in
-            var w = JournalLineWriter(capacity: chunk * 240)
-            for r in (k * chunk)..<min(n, (k + 1) * chunk) {
-                let seq = firstSeq + Int64(r)
-                if r < nt { w.append(transaction: batch.transactions[r], seq: seq, at: at, by: by, event: batch.event) }
-                else { w.append(interaction: batch.interactions[r - nt], seq: seq, at: at, by: by, event: batch.event) }
+        let chunk = 4_096, round = 4 * chunk
+        for start in stride(from: 0, to: n, by: round) {
+            let end = min(n, start + round)
+            let parts = Parallel.map((end - start + chunk - 1) / chunk) { k in
+                var w = JournalLineWriter(capacity: chunk * 320)
+                for r in (start + k * chunk)..<min(end, start + (k + 1) * chunk) {
+                    let seq = firstSeq + Int64(r)
+                    if r < nt { w.append(transaction: batch.transactions[r], seq: seq, at: at, by: by, event: batch.event) }
+                    else { w.append(interaction: batch.interactions[r - nt], seq: seq, at: at, by: by, event: batch.event) }
+                }
+                return w.bytes
             }
-            return w.bytes
+            for p in parts { try write(p) }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for p in parts { out += p }
-        return out
     }
 
-    /// Appends committed lines (`lines` of them, `entries` entries) that bring the
-    /// state to `working`: one write and fsync (cut back if either fails), then
-    /// the new state is ours. When the write makes a snapshot due (a bulk import),
-    /// the snapshot is encoded on another core meanwhile and installed only after
-    /// the journal write succeeded.
-    private func append(_ text: [UInt8], lines: Int, entries added: Int, state working: Snapshot) throws {
+    /// Appends committed lines (`lines` of them, `entries` entries, handed over in
+    /// pieces by `encode`) that bring the state to `working`: written, then one
+    /// fsync; if anything fails the journal is cut back to where it was. Then the
+    /// new state is ours. When the write makes a snapshot due (a bulk import), the
+    /// snapshot is encoded on another core meanwhile and installed only after the
+    /// journal write succeeded. (Readers apply only complete units, so a unit
+    /// written in several pieces is never seen half.)
+    private func append(lines: Int, entries added: Int, state working: Snapshot,
+                        _ encode: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         let before = offset
         let next = PendingSnapshot()
         let encoding = DispatchGroup()
         if FileStore.snapshotDue(entries: entriesSinceSnapshot + added, of: working, every: snapshotEvery) {
-            let (id, end, line) = (journalId, before + text.count, lineNumber + lines)
+            let id = journalId
             DispatchQueue.global().async(group: encoding) { [working] in
-                next.bytes = BinarySnapshot.encode(working, journalId: id, journalOffset: end, journalLine: line)
+                next.body = BinarySnapshot.encodeBody(working, journalId: id)
             }
         }
+        var written = 0
         do {
-            try FileIO.writeAll(journalFD, journalPath, text)
+            try encode { piece in
+                try FileIO.writeAll(journalFD, journalPath, piece)
+                written += piece.count
+            }
             try FileIO.sync(journalFD, journalPath)
         } catch {
             _ = ftruncate(journalFD, off_t(before))
@@ -428,19 +433,23 @@ public final class FileStore: Store {
             encoding.wait()
             throw error
         }
-        offset = before + text.count
+        offset = before + written
         lineNumber += lines
         snapshot = working
         entriesSinceSnapshot += added
         encoding.wait()
-        if let bytes = next.bytes, (try? SnapshotFile.install(bytes, at: snapshotPath)) != nil { entriesSinceSnapshot = 0 }
+        if let body = next.body {
+            let bytes = body.finish(journalOffset: offset, journalLine: lineNumber)
+            if (try? SnapshotFile.install(bytes, at: snapshotPath)) != nil { entriesSinceSnapshot = 0 }
+        }
     }
 
     /// The journal lines of `units`; a large unit (an import) is encoded on all cores.
-    static func encode(_ units: [[JournalEntry]]) -> [UInt8] {
+    /// `header`: false for entries that are part of a larger unit whose header is written already.
+    static func encode(_ units: [[JournalEntry]], header: Bool = true) -> [UInt8] {
         var w = JournalLineWriter()
         for u in units {
-            if u.count > 1 { w.batchHeader(count: u.count) }
+            if u.count > 1 && header { w.batchHeader(count: u.count) }
             guard u.count >= 8_192 else { for e in u { w.append(e) }; continue }
             let chunk = 4_096
             let parts = Parallel.map((u.count + chunk - 1) / chunk) { k in
@@ -456,7 +465,7 @@ public final class FileStore: Store {
 
     /// Snapshot bytes encoded on another thread during a commit.
     private final class PendingSnapshot: @unchecked Sendable {
-        var bytes: [UInt8]?
+        var body: BinarySnapshot.Body?
     }
 
     public func entries(after seq: Int64) throws -> [JournalEntry] {

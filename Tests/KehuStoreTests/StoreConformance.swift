@@ -16,6 +16,8 @@ struct StoreConformance {
         try otherHandlesSeeChanges()
         try builderRunsOnLatestState()
         try batchesAreAtomicAndOrdered()
+        try recordBatchesAreOneUnit()
+        try recordBatchWithUnknownCustomerWritesNothing()
     }
 
     func assignsIdsAndReadsBack() throws {
@@ -91,6 +93,48 @@ struct StoreConformance {
         let b = try openB()
         #expect(b.snapshot.metrics(of: "C1").total == 9990)
         #expect(b.snapshot.contacts(of: "C1").map(\.name) == ["张伟"])
+    }
+}
+
+extension StoreConformance {
+    /// `commitBatches`: the second build sees the first one's customers; typed
+    /// creates get ids after the changes; another handle reads the same records.
+    func recordBatchesAreOneUnit() throws {
+        let (a, openB) = try make()
+        try a.commit(.create(.customer, ["name": "己"]))
+        var t = Transaction(id: "", customerId: "C1", date: LocalDate("2026-01-05")!, amount: Money(minor: -12_345, currency: "USD"))
+        t.product = "年度维护 \"A\""; t.quantityMilli = 1_500; t.note = "两行\n备注"
+        var i = Interaction(id: "", customerId: "C2", at: Timestamp("2026-02-01T01:30:00.250Z")!)
+        i.channel = "微信"; i.note = "回访"; i.by = "bob"; i.kind = .complaint
+        let done = try a.commitBatches(fieldsChecked: false, [
+            { s in RecordBatch(changes: [.create(.customer, ["name": "庚"])], transactions: [t], event: "import") },
+            { s in
+                #expect(s.customers["C2"]?.name == "庚")
+                #expect(s.transactions.count == 1)
+                return RecordBatch(transactions: [t, t], interactions: [i], event: "import")
+            },
+        ])
+        #expect(done.map { $0.transactions.map(\.id) } == [["T1"], ["T2", "T3"]])
+        #expect(done[0].changes.first?.id == "C2" && done[1].interactions.first?.id == "I1")
+        for s in [a, try openB()] {
+            #expect(s.snapshot.transactions.count == 3 && s.snapshot.interactions.count == 1)
+            #expect(s.snapshot.transactions["T2"] == { var x = t; x.id = "T2"; x.version = 1; return x }())
+            #expect(s.snapshot.interactions["I1"]?.kind == .complaint && s.snapshot.interactions["I1"]?.at.millis == i.at.millis)
+            #expect(s.snapshot.metrics(of: "C1").count == 3)
+            #expect(s.snapshot.lastChangedBy.login(entity: "transaction", id: "T3") == a.user)
+        }
+        #expect(try a.entries(after: 0).last?.change.id == "I1")
+    }
+
+    func recordBatchWithUnknownCustomerWritesNothing() throws {
+        let (a, openB) = try make()
+        let seq = a.snapshot.seq
+        let t = Transaction(id: "", customerId: "C404", date: LocalDate("2026-01-05")!, amount: Money(minor: 100))
+        #expect(throws: StoreError.self) {
+            try a.commitBatches(fieldsChecked: false, [{ _ in RecordBatch(changes: [.create(.customer, ["name": "辛"])], transactions: [t]) }])
+        }
+        #expect(a.snapshot.seq == seq && a.snapshot.customers.isEmpty)
+        #expect(try openB().snapshot.seq == seq)
     }
 }
 

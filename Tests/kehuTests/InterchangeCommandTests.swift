@@ -39,6 +39,36 @@ struct InterchangeCommandTests {
         #expect(csvOut.stdout.contains("KH1,深圳华强电子有限公司,华南"))
     }
 
+    /// Several KIND FILE pairs: one all-or-nothing import; the transactions name
+    /// customers the customers file creates; `kehu check` agrees afterwards.
+    @Test func severalFilesAreOneImport() throws {
+        let store = temporaryFolder()
+        #expect(try KehuBinary.run(["init", store]).status == 0)
+        let dir = temporaryFolder("files")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        func file(_ name: String, _ text: String) throws -> String {
+            let p = (dir as NSString).appendingPathComponent(name)
+            try text.write(toFile: p, atomically: true, encoding: .utf8)
+            return p
+        }
+        let c = try file("客户.csv", "\u{FEFF}客户编号,客户名称,所属区域\nK1,甲公司,华南\nK2,乙公司,华北\n")
+        let t = try file("交易.csv", "客户编号,交易日期,金额,产品\nK1,2026-01-31,1234.50,年度维护\nK2,2026/2/1,\"¥1,000\",培训\n")
+        let badT = try file("bad.csv", "客户编号,交易日期,金额\nK1,2026-01-31,1234.50\nK3,2026-02-01,5\n")
+        let journal = (store as NSString).appendingPathComponent("journal.jsonl")
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+        let refused = try kehu("import", "customers", c, "transactions", badT, store: store)
+        #expect(refused.status == 1 && refused.stderr.contains("bad.csv:3: 客户编号 (customer): no customer 'K3'"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before, "the customers file is not written either")
+        let odd = try kehu("import", "customers", c, "transactions", store: store)
+        #expect(odd.status != 0 && odd.stderr.contains("KIND FILE pairs"))
+        let done = try kehu("import", "customers", c, "交易", t, store: store)
+        #expect(done.status == 0)
+        #expect(done.stdout.contains("imported 客户.csv: 2 created") && done.stdout.contains("imported 交易.csv: 2 created"))
+        let shown = try kehu("show", "K2", "--format", "json", store: store)
+        #expect(shown.status == 0 && shown.stdout.contains("培训"))
+        #expect(try kehu("check", store: store).status == 0)
+    }
+
     @Test func dedupFindsPlantedDuplicatesAndMergeRoundTrips() throws {
         let store = temporaryFolder()
         #expect(try KehuBinary.run(["demo", "--store", store, "--customers", "300", "--no-open"]).status == 0)

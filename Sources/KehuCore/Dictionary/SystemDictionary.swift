@@ -26,7 +26,9 @@ public struct SystemDictionary: Sendable, Equatable {
         guard let list = lists[kind] else { return nil }
         // Bytes first: `==` on Chinese text takes Unicode's slow path, and an import
         // looks up a dozen codes per row. Canonically equal spellings still match below.
-        return list.first { $0.code.sameUTF8(code) } ?? list.first { $0.code == code }
+        // By index: `first(where:)` copied every entry it passed (four retains each).
+        for i in list.indices where list[i].code.sameUTF8(code) { return list[i] }
+        return list.first { $0.code == code }
     }
 
     /// Finds the entry for what a user or a spreadsheet wrote: the code, either

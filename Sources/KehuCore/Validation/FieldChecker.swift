@@ -56,7 +56,7 @@ public struct FieldChecker: Sendable {
         if c.op == .create, (c.fields["name"]?.stringValue ?? "").isEmpty { out.append(err(c, "name", "is required")) }
         eachField(c, &out) { k, v in
             if k.hasPrefix("custom.") { return nil }
-            guard let f = CustomerField(rawValue: k) else { return "unknown field" }
+            guard let f = CustomerField.byKey[k] else { return "unknown field" }
             return reason(f, v)
         }
         if let ext = c.fields["externalId"]?.stringValue, !ext.isEmpty,

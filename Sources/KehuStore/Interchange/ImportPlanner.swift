@@ -65,7 +65,11 @@ public struct ImportPlanner {
         self.table = table; self.kind = kind; self.options = options
         map = try ColumnMap(header: table.header, kind: kind, maps: options.maps, strict: options.strict, source: table.source)
         fieldKeys = map.targets.map { if case .field(let f) = $0 { f } else { nil } }
+        customerFields = kind == .customers ? fieldKeys.map { $0.flatMap(CustomerField.init(rawValue:)) } : []
     }
+
+    /// Per column of a customers file, the customer field it fills (nil: custom or ignored).
+    let customerFields: [CustomerField?]
 
     /// Per column, the field it fills (nil for ignored columns).
     let fieldKeys: [String?]
@@ -228,8 +232,12 @@ public struct ImportPlanner {
     func prepareCustomer(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> CustomerPrep {
         var p = CustomerPrep()
         p.fields.reserveCapacity(fieldKeys.count + 2)
-        forEachCell(r) { f, text in
-            if let field = CustomerField(rawValue: f) { p.fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
+        let row = table.rows[r]
+        for c in 0..<min(row.count, fieldKeys.count) {
+            guard let f = fieldKeys[c] else { continue }
+            let text = ImportPlanner.trimmed(row[c])
+            guard !text.isEmpty else { continue }
+            if let field = customerFields[c] { p.fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
             else { p.fields[f] = .string(text) }
         }
         if let key = p.fields["externalId"]?.stringValue {
@@ -450,7 +458,9 @@ public struct ImportPlanner {
         }
         fields["customer"] = .string(cid)
         let change = Change.create(kind == .transactions ? .transaction : .interaction, fields, event: "import")
-        report(checker.check(change), r, &problems)
+        // A cell that could not be read is reported once, not again as missing.
+        let unread = Set(problems.map(\.field))
+        report(checker.check(change).filter { if case let .invalid(_, _, f, _) = $0 { !unread.contains(header(f)) } else { true } }, r, &problems)
         return (problems.isEmpty ? change : nil, problems)
     }
 

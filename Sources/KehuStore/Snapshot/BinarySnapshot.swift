@@ -18,9 +18,42 @@ enum BinarySnapshot {
     // MARK: - Writing
 
     static func encode(_ s: Snapshot, journalId: String, journalOffset: Int, journalLine: Int) -> [UInt8] {
+        encodeBody(s, journalId: journalId).finish(journalOffset: journalOffset, journalLine: journalLine)
+    }
+
+    /// A snapshot encoded but for where it stands in the journal: a bulk commit
+    /// encodes it while the journal lines are still being written, before their
+    /// length (the snapshot's journal offset) is known.
+    struct Body {
+        var w: ByteWriter
+        /// Where the journal offset and line go in `w.bytes`.
+        var split: Int
+
+        func finish(journalOffset: Int, journalLine: Int) -> [UInt8] {
+            var position = ByteWriter(capacity: 24)
+            position.int(journalOffset); position.int(journalLine)
+            let table = w.tableBytes()
+            var out: [UInt8] = []
+            out.reserveCapacity(BinarySnapshot.preludeSize + table.count + w.bytes.count + position.bytes.count)
+            out += BinarySnapshot.magic
+            withUnsafeBytes(of: BinarySnapshot.formatVersion.littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: [0, 0, 0, 0])
+            out.append(contentsOf: [UInt8](repeating: 0, count: 8))
+            out += table
+            out += w.bytes[..<split]
+            out += position.bytes
+            out += w.bytes[split...]
+            let sum = out.withUnsafeBytes { snapshotChecksum(UnsafeRawBufferPointer(rebasing: $0[BinarySnapshot.preludeSize...])) }
+            withUnsafeBytes(of: sum.littleEndian) { raw in for k in 0..<8 { out[16 + k] = raw[k] } }
+            return out
+        }
+    }
+
+    static func encodeBody(_ s: Snapshot, journalId: String) -> Body {
         let records = s.customers.count + s.contacts.count + s.transactions.count + s.interactions.count
         var w = ByteWriter(capacity: 64 * records + 4096)
-        w.ref(journalId); w.signed(s.seq); w.int(journalOffset); w.int(journalLine)
+        w.ref(journalId); w.signed(s.seq)
+        let split = w.bytes.count
         let highest = s.highestNumber.sorted { $0.key < $1.key }
         w.int(highest.count)
         for (k, v) in highest { w.ref(k); w.int(v) }
@@ -81,15 +114,7 @@ enum BinarySnapshot {
             }
         }
 
-        var out: [UInt8] = magic
-        withUnsafeBytes(of: formatVersion.littleEndian) { out.append(contentsOf: $0) }
-        out.append(contentsOf: [0, 0, 0, 0])
-        out.append(contentsOf: [UInt8](repeating: 0, count: 8))
-        out.append(contentsOf: w.tableBytes())
-        out.append(contentsOf: w.bytes)
-        let sum = out.withUnsafeBytes { snapshotChecksum(UnsafeRawBufferPointer(rebasing: $0[preludeSize...])) }
-        withUnsafeBytes(of: sum.littleEndian) { raw in for k in 0..<8 { out[16 + k] = raw[k] } }
-        return out
+        return Body(w: w, split: split)
     }
 
     /// Optional customer fields in the order of the presence bits.
