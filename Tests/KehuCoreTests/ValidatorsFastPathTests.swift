@@ -45,9 +45,21 @@ import Testing
             return t.count == 6 && t.allSatisfy({ $0.isASCII && $0.isNumber })
         }
         static func urlHost(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces).lowercased() }
+        /// `Validators.url` before its ASCII byte path.
+        static func url(_ s: String) -> String? {
+            var t = s.trimmingCharacters(in: .whitespaces).lowercased()
+            if t.hasPrefix("https://") { t.removeFirst(8) } else if t.hasPrefix("http://") { t.removeFirst(7) }
+            let host = t.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+            let hostOnly = host.split(separator: ":").first.map(String.init) ?? ""
+            guard hostOnly.contains("."), !hostOnly.hasPrefix("."), !hostOnly.hasSuffix("."),
+                  hostOnly.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
+                  !t.contains(where: { $0.isWhitespace })
+            else { return "bad" }
+            return nil
+        }
     }
 
-    static let alphabet: [Character] = Array("0123456789012345678901234567+-() .#xXetT@abcAZ.-_,;<>\t\r\n") +
+    static let alphabet: [Character] = Array("0123456789012345678901234567+-() .#xXetT@abcAZ.-_,;<>\t\r\n@..:/htps") +
         ["转", "分", "机", "＠", "１", "　", "\u{00A0}", "例", "é", "\r\n"]
 
     func samples(_ count: Int, seed: UInt64) -> [String] {
@@ -60,6 +72,14 @@ import Testing
 
     @Test func emailMatchesReference() {
         for s in samples(20_000, seed: 1) { #expect((Validators.email(s) == nil) == (Reference.email(s) == nil), "\(s.debugDescription)") }
+    }
+
+    @Test func urlMatchesReference() {
+        let extra = ["www.example.com.cn", "HTTPS://Example.com/a b", "http://a.b:8080/x", "/a.b", ":a.b", "a.b:", "a..b", ".a.b",
+                     "https://", "http://x", "a.b/", "ftp://a.b", "a_b.c", "a.b.", "example.com\t", "\texample.com"]
+        for s in samples(20_000, seed: 4).map({ $0.replacingOccurrences(of: "@", with: "/") }) + extra {
+            #expect((Validators.url(s) == nil) == (Reference.url(s) == nil), "\(s.debugDescription)")
+        }
     }
 
     @Test func phoneMatchesReference() {

@@ -100,3 +100,43 @@ extension RecordTable where Record == Transaction {
         }
     }
 }
+
+/// A stored transaction or interaction as a writer with its own string table
+/// needs it: numbers as they are, strings as codes into `RecordTable.strings`
+/// (0: none). The snapshot writer maps each code to its table once, instead of
+/// building a `Transaction` and hashing its strings for each of a million rows.
+public struct PackedChild: Sendable {
+    public var version: Int
+    /// Transactions: days of the date. Interactions: UTC milliseconds.
+    public var time: Int64
+    /// Transactions: minor units. Interactions: the kind (0 contact, 1 feedback, 2 complaint).
+    public var number: Int64
+    /// Transactions: currency, product, note. Interactions: channel, note, by.
+    public var a: UInt32, b: UInt32, c: UInt32
+    /// Transactions only: the quantity in thousandths, if any.
+    public var quantityMilli: Int64?
+}
+
+extension RecordTable where Record == Transaction {
+    /// The stored row of `id` (see `PackedChild`), or nil.
+    public func packed(_ id: String) -> PackedChild? {
+        guard let r = row(of: id) else { return nil }
+        let t = rows[r]
+        return PackedChild(version: Int(t.version), time: Int64(t.date), number: t.minor, a: t.currency, b: t.product, c: t.note,
+                           quantityMilli: t.hasQuantity ? t.quantityMilli : nil)
+    }
+}
+
+extension RecordTable where Record == Interaction {
+    /// The stored row of `id` (see `PackedChild`), or nil.
+    public func packed(_ id: String) -> PackedChild? {
+        guard let r = row(of: id) else { return nil }
+        let i = rows[r]
+        return PackedChild(version: Int(i.version), time: i.at, number: Int64(i.kind), a: i.channel, b: i.note, c: i.by, quantityMilli: nil)
+    }
+}
+
+extension RecordTable {
+    /// The strings that packed rows refer to by code (code 0 is none).
+    public var strings: [String] { pool.strings }
+}

@@ -4,6 +4,7 @@ import Foundation
 /// reason (English; the UI translates by reason code where it shows them).
 public enum Validators {
     public static func email(_ s: String) -> String? {
+        if let ok = ASCIIText.email(s) { return ok ? nil : "not an email address (expected name@domain)" }
         let e = Normalize.email(s)
         let parts = e.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, parts[1].count >= 3 else {
@@ -48,6 +49,7 @@ public enum Validators {
 
     /// An http(s) URL or a bare domain (`www.example.com.cn`).
     public static func url(_ s: String) -> String? {
+        if let ok = ASCIIText.url(s) { return ok ? nil : "not a web address (expected example.com or https://example.com/…)" }
         var t = Normalize.trimmingSpaces(s).lowercased()
         if t.hasPrefix("https://") { t.removeFirst(8) } else if t.hasPrefix("http://") { t.removeFirst(7) }
         let host = t.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""

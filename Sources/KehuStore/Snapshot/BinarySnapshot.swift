@@ -74,6 +74,8 @@ enum BinarySnapshot {
         for c in customers { encode(c, by: s.lastChangedBy.login(entity: "customer", id: c.id), into: &w) }
 
         let groups = s.childGroups
+        let tStrings = s.transactions.strings, iStrings = s.interactions.strings
+        var tRefs = [UInt32](repeating: 0, count: tStrings.count), iRefs = [UInt32](repeating: 0, count: iStrings.count)
         w.int(groups.count)
         for cid in groups {
             w.ref(cid)
@@ -84,20 +86,25 @@ enum BinarySnapshot {
                 w.id(id, letter: Contact.idLetter); w.int(r.version); w.ref(s.lastChangedBy.login(entity: "contact", id: id))
                 w.ref(r.name); w.ref(r.title); w.ref(r.phone); w.ref(r.mobile); w.ref(r.email); w.ref(r.wechat); w.ref(r.notes)
             }
+            // From the packed rows: each pool string is looked up in the table once (`tRefs`, `iRefs`).
             w.int(t.count)
             for id in t {
-                guard let r = s.transactions[id] else { continue }
+                guard let r = s.transactions.packed(id) else { continue }
                 w.id(id, letter: Transaction.idLetter); w.int(r.version); w.ref(s.lastChangedBy.login(entity: "transaction", id: id))
-                w.signed(Int64(r.date.days)); w.signed(r.amount.minor); w.ref(r.amount.currency); w.ref(r.product)
+                w.signed(r.time); w.signed(r.number)
+                // A transaction without a currency is in CNY (the packed row keeps no code for it).
+                if r.a == 0 { w.ref("CNY") } else { w.ref(code: r.a, &tRefs, tStrings) }
+                w.ref(code: r.b, &tRefs, tStrings)
                 if let q = r.quantityMilli { w.byte(1); w.signed(q) } else { w.byte(0) }
-                w.ref(r.note)
+                w.ref(code: r.c, &tRefs, tStrings)
             }
             w.int(i.count)
             for id in i {
-                guard let r = s.interactions[id] else { continue }
+                guard let r = s.interactions.packed(id) else { continue }
                 w.id(id, letter: Interaction.idLetter); w.int(r.version); w.ref(s.lastChangedBy.login(entity: "interaction", id: id))
-                w.signed(r.at.millis); w.ref(r.channel); w.ref(r.note.isEmpty ? nil : r.note); w.ref(r.by)
-                w.byte(r.kind == .contact ? 0 : (r.kind == .feedback ? 1 : 2))
+                w.signed(r.time); w.ref(code: r.a, &iRefs, iStrings)
+                w.ref(code: r.b, &iRefs, iStrings); w.ref(code: r.c, &iRefs, iStrings)
+                w.byte(UInt8(truncatingIfNeeded: r.number))
             }
         }
 

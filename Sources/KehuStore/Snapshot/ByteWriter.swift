@@ -36,10 +36,15 @@ struct ByteWriter {
     /// table holds (so their storage stays alive and is never reused) are remembered.
     mutating func ref(_ s: String?) {
         guard let s else { bytes.append(0); return }
+        varint(UInt64(reference(s)))
+    }
+
+    /// The reference of `s` (table index + 1), adding it to the table when new.
+    mutating func reference(_ s: String) -> UInt32 {
         let (a, b) = unsafeBitCast(s, to: (UInt64, UInt64).self)
         let slot = Int(truncatingIfNeeded: ((a &* 0x9E37_79B9_7F4A_7C15) ^ b) >> 52)
         let hit = recent[slot]
-        if hit.ref != 0, hit.a == a, hit.b == b { varint(UInt64(hit.ref)); return }
+        if hit.ref != 0, hit.a == a, hit.b == b { return hit.ref }
         let i: UInt32
         if let known = index[ExactString(s)] { i = known } else {
             i = UInt32(table.count)
@@ -47,7 +52,16 @@ struct ByteWriter {
             index[ExactString(s)] = i
         }
         if unsafeBitCast(table[Int(i)], to: (UInt64, UInt64).self) == (a, b) { recent[slot] = (a, b, i + 1) }
-        varint(UInt64(i) + 1)
+        return i + 1
+    }
+
+    /// The reference of string `code` of a packed table (`strings`), found in this
+    /// writer's table once per code and remembered in `refs` (0: not yet).
+    mutating func ref(code: UInt32, _ refs: inout [UInt32], _ strings: [String]) {
+        guard code != 0 else { bytes.append(0); return }
+        let k = Int(code)
+        if refs[k] == 0 { refs[k] = reference(strings[k]) }
+        varint(UInt64(refs[k]))
     }
 
     /// An id: the number + 1 when it is `letter` + a canonical number, else 0 and a reference.
