@@ -31,6 +31,14 @@ public struct SystemDictionary: Sendable, Equatable {
         return list.first { $0.code == code }
     }
 
+    /// Whether `code` is an entry of `kind` (what `entry(kind, code) != nil` says,
+    /// without copying the entry: the field checker asks it for every dictionary cell).
+    public func contains(_ kind: DictionaryKind, _ code: String) -> Bool {
+        guard let list = lists[kind] else { return false }
+        for i in list.indices where list[i].code.sameUTF8(code) { return true }
+        return list.contains { $0.code == code }
+    }
+
     /// Finds the entry for what a user or a spreadsheet wrote: the code, either
     /// label, case- and width-insensitively.
     public func resolve(_ kind: DictionaryKind, _ text: String) -> DictionaryEntry? {

@@ -118,4 +118,45 @@ enum ASCIIText {
             return dot && b[host.lowerBound] != 46 && b[host.upperBound - 1] != 46
         }
     }
+
+    /// For ASCII text: whether every character may be in a phone number
+    /// (`Validators.isPhoneScalar`) and `Normalize.phoneDigits`; nil for other text.
+    static func phone(_ s: String) -> (allowed: Bool, digits: String)? {
+        var s = s
+        return s.withUTF8 { b -> (Bool, String)? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
+            var allowed = true
+            for c in b {
+                switch c {
+                case 48...57, 43, 45, 40, 41, 32, 46, 35, 120, 88, 101, 69, 116, 84: continue
+                default: allowed = false
+                }
+            }
+            // Before the first extension marker: `x`, `#`, or `ext`.
+            var end = b.count
+            for i in 0..<b.count {
+                let c = lower(b[i])
+                if c == 120 || c == 35 || (c == 101 && i + 2 < b.count && lower(b[i + 1]) == 120 && lower(b[i + 2]) == 116) { end = i; break }
+            }
+            var digits: [UInt8] = []
+            digits.reserveCapacity(end + 1)
+            var lead: UInt8 = 0
+            for i in 0..<end {
+                let c = b[i]
+                if c >= 48 && c <= 57 { digits.append(c) }
+                if lead == 0 && !isSpace(c) && c != 40 { lead = c }
+            }
+            func starts(_ p: [UInt8]) -> Bool { digits.count >= p.count && digits[..<p.count].elementsEqual(p) }
+            let international = lead == 43 || starts([48, 48])
+            var chinese = false
+            if starts([48, 48, 56, 54]) { digits.removeFirst(4); chinese = true }
+            else if international && starts([56, 54]) && digits.count >= 11 { digits.removeFirst(2); chinese = true }
+            if chinese {
+                if !(starts([49]) && digits.count == 11) && !starts([48]) { digits.insert(48, at: 0) }
+            } else if starts([48, 48]) { digits.removeFirst(2); digits.insert(43, at: 0) }
+            else if international { digits.insert(43, at: 0) }
+            return (allowed, String(decoding: digits, as: UTF8.self))
+        }
+    }
 }

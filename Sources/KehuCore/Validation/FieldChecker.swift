@@ -29,7 +29,7 @@ public struct FieldChecker: Sendable {
         }
         switch field.kind {
         case .dictionary(let kind):
-            if snapshot.dictionary.entry(kind, s) != nil { return nil }
+            if snapshot.dictionary.contains(kind, s) { return nil }
             let allowed = snapshot.dictionary.entries(kind).map(\.code).joined(separator: ", ")
             return "'\(s)' is not in the dictionary (\(kind.label.zh)); allowed: \(allowed)"
         case .credit:
@@ -46,7 +46,8 @@ public struct FieldChecker: Sendable {
         case .postcode: return Validators.postcode(s)
         case .date: return LocalDate(s) == nil ? "'\(s)' is not a date (YYYY-MM-DD)" : nil
         case .login:
-            return s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) ? nil : "'\(s)' is not a login name"
+            // Bytes: a login is ASCII letters, digits and `._-` (Characters cost a grapheme walk per cell).
+            return s.utf8.allSatisfy({ ASCIIText.isAlnum($0) || $0 == 46 || $0 == 95 || $0 == 45 }) ? nil : "'\(s)' is not a login name"
         case .text, .multiline, .tags, .timestamp: return nil
         }
     }
@@ -131,7 +132,7 @@ public struct FieldChecker: Sendable {
             case "at": return Timestamp(s) == nil ? "'\(s)' is not a timestamp (2026-01-31T09:30:00Z)" : nil
             case "kind": return Interaction.Kind(rawValue: s) == nil ? "'\(s)' is not one of contact, feedback, complaint" : nil
             case "channel":
-                guard snapshot.dictionary.entry(.channel, s) == nil else { return nil }
+                guard !snapshot.dictionary.contains(.channel, s) else { return nil }
                 let allowed = snapshot.dictionary.entries(.channel).map(\.code).joined(separator: ", ")
                 return "'\(s)' is not in the dictionary (\(DictionaryKind.channel.label.zh)); allowed: \(allowed)"
             default: return nil

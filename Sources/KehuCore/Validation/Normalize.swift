@@ -28,6 +28,7 @@ public enum Normalize {
     /// prefix dropped so that `+86 138-0013-8000` and `13800138000` compare equal.
     /// An extension (`ext`, `x`, `转`, `#`) is dropped.
     public static func phoneDigits(_ s: String) -> String {
+        if let fast = ASCIIText.phone(s) { return fast.digits }
         let text = nfkc(s).lowercased()
         let main = beforeExtension(text)
         var digits = main.filter(\.isASCIIDigit)

@@ -22,11 +22,17 @@ public enum Validators {
     /// (010-12345678, 0755 8888 1234), `400`/`800` numbers, international numbers
     /// (+CC, 7–15 digits, E.164) and an optional extension.
     public static func phone(_ s: String) -> String? {
-        let text = Normalize.nfkc(s)
-        guard text.unicodeScalars.allSatisfy(isPhoneScalar) else {
-            return "not a phone number (only digits, spaces, + - ( ) and an extension)"
+        let d: String
+        if let fast = ASCIIText.phone(s) {
+            guard fast.allowed else { return "not a phone number (only digits, spaces, + - ( ) and an extension)" }
+            d = fast.digits
+        } else {
+            let text = Normalize.nfkc(s)
+            guard text.unicodeScalars.allSatisfy(isPhoneScalar) else {
+                return "not a phone number (only digits, spaces, + - ( ) and an extension)"
+            }
+            d = Normalize.phoneDigits(text)
         }
-        let d = Normalize.phoneDigits(text)
         if d.hasPrefix("+") {
             let n = d.dropFirst()
             return (7...15).contains(n.count) ? nil : "not a phone number (international numbers have 7–15 digits)"

@@ -136,6 +136,8 @@ public struct ImportPlanner {
         var customerRefs: [String: String?] = [:]
         var existing: [String: Int] = [:]
         var loadedCustomers = Set<String>()
+        /// The customer of the last event row kept (its existing records are loaded).
+        var lastCustomer = ""
         var contactsByKey: [String: [String]] = [:]
     }
 
@@ -468,7 +470,10 @@ public struct ImportPlanner {
     /// existing record matches one row, so equal rows in a file stay distinct).
     func keepEvent(_ row: EventRow, _ snapshot: Snapshot, _ state: inout RowState, _ plan: inout ImportPlan) {
         let cid = row.transaction?.customerId ?? row.interaction?.customerId ?? ""
-        if !state.loadedCustomers.contains(cid) {
+        // Rows come grouped by customer: the set is consulted once per group. (Into a store
+        // without records of this kind there is nothing to match at all.)
+        let none = kind == .transactions ? snapshot.transactions.isEmpty : snapshot.interactions.isEmpty
+        if !none, cid != state.lastCustomer, !state.loadedCustomers.contains(cid) {
             state.loadedCustomers.insert(cid)
             if kind == .transactions {
                 for id in snapshot.transactionsByCustomer[cid] ?? [] {
@@ -480,6 +485,7 @@ public struct ImportPlanner {
                 }
             }
         }
+        state.lastCustomer = cid
         if !state.existing.isEmpty {
             let sig = row.transaction.map(signature) ?? row.interaction.map(signature) ?? ""
             if let n = state.existing[sig], n > 0 { state.existing[sig] = n - 1; plan.unchanged += 1; return }

@@ -15,31 +15,31 @@ public struct JournalLineWriter {
 
     /// `{"batch":N}`: the next N lines are one atomic unit.
     public mutating func batchHeader(count: Int) {
-        bytes += #"{"batch":"#.utf8
+        put(#"{"batch":"#)
         JSONText.writeInt(count, into: &bytes)
-        bytes += "}\n".utf8
+        put("}\n")
     }
 
     public mutating func append(_ e: JournalEntry) {
         if e.at != lastAt { lastAt = e.at; lastAtText = Array(e.at.description.utf8) }
-        bytes += #"{"seq":"#.utf8
+        put(#"{"seq":"#)
         JSONText.writeInt(e.seq, into: &bytes)
-        bytes += #","at":""#.utf8
+        put(#","at":""#)
         bytes += lastAtText
-        bytes += #"","by":"#.utf8
+        put(#"","by":"#)
         JSONText.writeString(e.by, into: &bytes)
-        bytes += #","op":""#.utf8
+        put(#","op":""#)
         bytes += e.change.op.rawValue.utf8
-        bytes += #"","type":"#.utf8
+        put(#"","type":"#)
         JSONText.writeString(e.change.entity, into: &bytes)
-        if let id = e.change.id { bytes += #","id":"#.utf8; JSONText.writeString(id, into: &bytes) }
-        if let base = e.change.base { bytes += #","base":"#.utf8; JSONText.writeInt(base, into: &bytes) }
-        if let ev = e.change.event { bytes += #","event":"#.utf8; JSONText.writeString(ev, into: &bytes) }
+        if let id = e.change.id { put(#","id":"#); JSONText.writeString(id, into: &bytes) }
+        if let base = e.change.base { put(#","base":"#); JSONText.writeInt(base, into: &bytes) }
+        if let ev = e.change.event { put(#","event":"#); JSONText.writeString(ev, into: &bytes) }
         if !e.change.fields.isEmpty {
-            bytes += #","set":"#.utf8
+            put(#","set":"#)
             JSONText.writeObject(e.change.fields.sorted { $0.key < $1.key }, into: &bytes)
         }
-        bytes += "}\n".utf8
+        put("}\n")
     }
 
     // MARK: - Typed creates (an import's transactions and interactions)
@@ -49,25 +49,25 @@ public struct JournalLineWriter {
     /// written from the typed fields without building that map.
     public mutating func append(transaction t: Transaction, seq: Int64, at: Timestamp, by: String, event: String?) {
         head(seq: seq, at: at, by: by, type: "transaction", id: t.id, event: event)
-        bytes += #""amount":""#.utf8
+        put(#""amount":""#)
         writeMoney(t.amount.minor)
-        bytes += #"","currency":"#.utf8
+        put(#"","currency":"#)
         JSONText.writeString(t.amount.currency, into: &bytes)
-        bytes += #","customer":"#.utf8
+        put(#","customer":"#)
         JSONText.writeString(t.customerId, into: &bytes)
-        bytes += #","date":""#.utf8
+        put(#","date":""#)
         writeDate(t.date)
         bytes.append(0x22)
-        if let n = t.note { bytes += #","note":"#.utf8; JSONText.writeString(n, into: &bytes) }
-        if let p = t.product { bytes += #","product":"#.utf8; JSONText.writeString(p, into: &bytes) }
-        if let q = t.quantityMilli { bytes += #","quantity":""#.utf8; writeMoney(q / 10); bytes.append(0x22) }
-        bytes += "}}\n".utf8
+        if let n = t.note { put(#","note":"#); JSONText.writeString(n, into: &bytes) }
+        if let p = t.product { put(#","product":"#); JSONText.writeString(p, into: &bytes) }
+        if let q = t.quantityMilli { put(#","quantity":""#); writeMoney(q / 10); bytes.append(0x22) }
+        put("}}\n")
     }
 
     /// The line of an interaction's create entry (see `append(transaction:…)`).
     public mutating func append(interaction i: Interaction, seq: Int64, at: Timestamp, by: String, event: String?) {
         head(seq: seq, at: at, by: by, type: "interaction", id: i.id, event: event)
-        bytes += #""at":""#.utf8
+        put(#""at":""#)
         writeDate(i.at.utcDate)
         let ms = i.at.millis - Int64(i.at.utcDate.days) * 86_400_000
         bytes.append(UInt8(ascii: "T"))
@@ -76,34 +76,34 @@ public struct JournalLineWriter {
         bytes.append(0x2E)
         let milli = Int(ms % 1000)
         bytes.append(UInt8(48 + milli / 100)); two(milli % 100)
-        bytes += #"Z""#.utf8
-        if let b = i.by { bytes += #","by":"#.utf8; JSONText.writeString(b, into: &bytes) }
-        if let c = i.channel { bytes += #","channel":"#.utf8; JSONText.writeString(c, into: &bytes) }
-        bytes += #","customer":"#.utf8
+        put(#"Z""#)
+        if let b = i.by { put(#","by":"#); JSONText.writeString(b, into: &bytes) }
+        if let c = i.channel { put(#","channel":"#); JSONText.writeString(c, into: &bytes) }
+        put(#","customer":"#)
         JSONText.writeString(i.customerId, into: &bytes)
-        bytes += #","kind":""#.utf8
+        put(#","kind":""#)
         bytes += i.kind.rawValue.utf8
         bytes.append(0x22)
-        if !i.note.isEmpty { bytes += #","note":"#.utf8; JSONText.writeString(i.note, into: &bytes) }
-        bytes += "}}\n".utf8
+        if !i.note.isEmpty { put(#","note":"#); JSONText.writeString(i.note, into: &bytes) }
+        put("}}\n")
     }
 
     /// Everything up to and including `"set":{`.
     private mutating func head(seq: Int64, at: Timestamp, by: String, type: String, id: String, event: String?) {
         if at != lastAt { lastAt = at; lastAtText = Array(at.description.utf8) }
-        bytes += #"{"seq":"#.utf8
+        put(#"{"seq":"#)
         JSONText.writeInt(seq, into: &bytes)
-        bytes += #","at":""#.utf8
+        put(#","at":""#)
         bytes += lastAtText
-        bytes += #"","by":"#.utf8
+        put(#"","by":"#)
         JSONText.writeString(by, into: &bytes)
-        bytes += #","op":"create","type":""#.utf8
+        put(#","op":"create","type":""#)
         bytes += type.utf8
-        bytes += #"","id":""#.utf8
+        put(#"","id":""#)
         bytes += id.utf8
         bytes.append(0x22)
-        if let event { bytes += #","event":"#.utf8; JSONText.writeString(event, into: &bytes) }
-        bytes += #","set":{"#.utf8
+        if let event { put(#","event":"#); JSONText.writeString(event, into: &bytes) }
+        put(#","set":{"#)
     }
 
     /// `Money.plain` of `minor` (`-1234.50`), as bytes.
@@ -121,6 +121,11 @@ public struct JournalLineWriter {
         guard c.year >= 0 && c.year <= 9999 else { bytes += d.description.utf8; return }
         two(c.year / 100); two(c.year % 100)
         bytes.append(0x2D); two(c.month); bytes.append(0x2D); two(c.day)
+    }
+
+    /// Appends a literal with one copy (`+= "…".utf8` goes through the generic sequence append).
+    @inline(__always) private mutating func put(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     @inline(__always) private mutating func two(_ n: Int) {
