@@ -13,6 +13,12 @@ struct ByteWriter {
 
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+    /// Sizes the string table and its index for about `n` distinct strings.
+    mutating func reserveStrings(_ n: Int) {
+        table.reserveCapacity(n)
+        index.reserveCapacity(n)
+    }
+
     mutating func varint(_ v: UInt64) {
         var v = v
         while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
