@@ -5,18 +5,8 @@ extension Snapshot {
     /// Gives the batch's typed creates their ids (the next free `T…` / `I…`
     /// numbers, transactions first) and version 1.
     public func assignIds(_ batch: inout RecordBatch) {
-        var t = highestNumber["T"] ?? 0
-        for k in batch.transactions.indices {
-            t += 1
-            batch.transactions[k].id = RecordTable<Transaction>.format(letter: UInt8(ascii: "T"), Int32(clamping: t))
-            batch.transactions[k].version = 1
-        }
-        var i = highestNumber["I"] ?? 0
-        for k in batch.interactions.indices {
-            i += 1
-            batch.interactions[k].id = RecordTable<Interaction>.format(letter: UInt8(ascii: "I"), Int32(clamping: i))
-            batch.interactions[k].version = 1
-        }
+        Self.numbered(&batch.transactions, after: highestNumber["T"] ?? 0, letter: UInt8(ascii: "T"))
+        Self.numbered(&batch.interactions, after: highestNumber["I"] ?? 0, letter: UInt8(ascii: "I"))
     }
 
     /// The first problem with the typed creates of `batch` (ids assigned): a
@@ -44,42 +34,103 @@ extension Snapshot {
     /// Appends the typed creates of `batch` (ids assigned, checked) as entries
     /// `firstSeq`, `firstSeq + 1`, … by `by`: the state equals applying their
     /// `createChange` entries one by one (a test holds it to that).
+    ///
+    /// The rows, the per-customer indexes with the derived figures, and who last
+    /// changed each record are separate parts of the state: they are filled on
+    /// three threads at once (one thread took 1.2 s for 1.45M records at 100k customers).
     public mutating func appendCreates(_ batch: RecordBatch, firstSeq: Int64, by: String) {
-        transactions.reserveCapacity(transactions.count + batch.transactions.count)
-        interactions.reserveCapacity(interactions.count + batch.interactions.count)
-        let tTable = ChangedBy.table(of: "transaction")!, iTable = ChangedBy.table(of: "interaction")!
-        var group = "", ids: [String] = []
-        var m = CustomerMetrics()
-        func flush(_ index: WritableKeyPath<Snapshot, [String: [String]]>, metrics withMetrics: Bool) {
-            guard !ids.isEmpty else { return }
-            self[keyPath: index][group, default: []].append(contentsOf: ids)
-            if withMetrics { metrics[group] = m }
-            ids.removeAll(keepingCapacity: true)
-        }
-        for t in batch.transactions {
-            if t.customerId != group {
-                flush(\.transactionsByCustomer, metrics: true)
-                group = t.customerId
-                m = metrics[group] ?? CustomerMetrics()
+        let rows = Moved((transactions, interactions))
+        let tLists = Moved(transactionsByCustomer), iLists = Moved(interactionsByCustomer), folded = Moved(Optional(metrics))
+        let changed = Moved(lastChangedBy)
+        transactions = RecordTable(); interactions = RecordTable()
+        transactionsByCustomer = [:]; interactionsByCustomer = [:]; metrics = [:]; lastChangedBy = ChangedBy()
+        _ = Parallel.map(3) { part in
+            switch part {
+            case 0:
+                rows.value.0.reserveCapacity(rows.value.0.count + batch.transactions.count)
+                rows.value.1.reserveCapacity(rows.value.1.count + batch.interactions.count)
+                for t in batch.transactions { rows.value.0.appendNew(t) }
+                for i in batch.interactions { rows.value.1.appendNew(i) }
+            case 1:
+                Self.index(batch.transactions, into: &tLists.value, metrics: &folded.value)
+                var none: [String: CustomerMetrics]? = nil
+                Self.index(batch.interactions, into: &iLists.value, metrics: &none)
+            default:
+                let tTable = ChangedBy.table(of: "transaction")!, iTable = ChangedBy.table(of: "interaction")!
+                for t in batch.transactions { changed.value.set(table: tTable, id: t.id, by) }
+                for i in batch.interactions { changed.value.set(table: iTable, id: i.id, by) }
             }
-            transactions.appendNew(t)
-            ids.append(t.id)
-            m.add(t)
-            lastChangedBy.set(table: tTable, id: t.id, by)
         }
-        flush(\.transactionsByCustomer, metrics: true)
-        group = ""
-        for i in batch.interactions {
-            if i.customerId != group { flush(\.interactionsByCustomer, metrics: false); group = i.customerId }
-            interactions.appendNew(i)
-            ids.append(i.id)
-            lastChangedBy.set(table: iTable, id: i.id, by)
-        }
-        flush(\.interactionsByCustomer, metrics: false)
+        (transactions, interactions) = rows.take()
+        transactionsByCustomer = tLists.take(); interactionsByCustomer = iLists.take(); metrics = folded.take() ?? [:]
+        lastChangedBy = changed.take()
         if let last = batch.transactions.last { highestNumber["T"] = max(highestNumber["T"] ?? 0, idNumber(last.id)) }
         if let last = batch.interactions.last { highestNumber["I"] = max(highestNumber["I"] ?? 0, idNumber(last.id)) }
         seq = firstSeq + Int64(batch.transactions.count + batch.interactions.count) - 1
     }
+
+    /// Appends each record's id to its customer's list (a group of rows of one
+    /// customer at a time) and, for transactions, folds the derived figures.
+    private static func index<R: ChildRecord>(_ records: [R], into lists: inout [String: [String]],
+                                              metrics: inout [String: CustomerMetrics]?) {
+        var group = "", ids: [String] = []
+        var m = CustomerMetrics()
+        func flush() {
+            guard !ids.isEmpty else { return }
+            lists[group, default: []].append(contentsOf: ids)
+            if metrics != nil { metrics![group] = m }
+            ids.removeAll(keepingCapacity: true)
+        }
+        for r in records {
+            if r.customerId != group {
+                flush()
+                group = r.customerId
+                if let metrics { m = metrics[group] ?? CustomerMetrics() }
+            }
+            ids.append(r.id)
+            if metrics != nil { r.fold(into: &m) }
+        }
+        flush()
+    }
+
+    /// Gives the batch's typed creates their ids and version 1 (on all cores: a
+    /// million ids to format).
+    static func numbered<R: ChildRecord>(_ records: inout [R], after highest: Int, letter: UInt8) {
+        let n = records.count, chunk = 65_536
+        records.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let buf = buf
+            _ = Parallel.map((n + chunk - 1) / chunk) { k in
+                for r in (k * chunk)..<min(n, (k + 1) * chunk) {
+                    buf[r].id = RecordTable<Transaction>.format(letter: letter, Int32(clamping: highest + r + 1))
+                    buf[r].version = 1
+                }
+            }
+        }
+    }
+}
+
+/// A value moved into a box for the threads of `appendCreates` (each thread
+/// touches its own box), then moved out again without a copy.
+private final class Moved<T>: @unchecked Sendable {
+    var value: T
+    init(_ v: T) { value = v }
+    func take() -> T { value }
+}
+
+/// What `appendCreates` needs of a transaction or interaction.
+protocol ChildRecord {
+    var id: String { get set }
+    var version: Int { get set }
+    var customerId: String { get }
+    func fold(into m: inout CustomerMetrics)
+}
+
+extension Transaction: ChildRecord {
+    func fold(into m: inout CustomerMetrics) { m.add(self) }
+}
+
+extension Interaction: ChildRecord {
+    func fold(into m: inout CustomerMetrics) {}
 }
 
 extension Snapshot {
