@@ -355,6 +355,7 @@ public final class FileStore: Store {
         let now = Timestamp.now
         var working = snapshot
         var done: [(batch: RecordBatch, entries: [JournalEntry], firstSeq: Int64)] = []
+        let early = EarlyWork()
         for build in builds {
             var batch = try build(working)
             let entries = batch.changes.isEmpty ? []
@@ -363,21 +364,63 @@ public final class FileStore: Store {
             working.assignIds(&batch)
             if let problem = working.checkCreates(batch) { throw StoreError.rejected([problem]) }
             let first = working.seq + 1
+            if !entries.isEmpty {
+                // Final now: this batch's change lines, and (while a snapshot will be due) the customer
+                // part of it, are encoded on another core while the next batches are planned.
+                let added = done.reduce(entries.count) { $0 + $1.batch.count + $1.entries.count }
+                early.encodeLines(entries, as: done.count)
+                let due = FileStore.snapshotDue(entries: entriesSinceSnapshot + added, of: working, every: snapshotEvery)
+                early.encodeCustomers(due ? working : nil)
+            }
             working.appendCreates(batch, firstSeq: first, by: user)
             done.append((batch, entries, first))
         }
         let total = done.reduce(0) { $0 + $1.batch.count }
         guard total > 0 else { return done.map(\.batch) }
-        try append(lines: total + (total > 1 ? 1 : 0), entries: total, state: working) { write in
+        try append(lines: total + (total > 1 ? 1 : 0), entries: total, state: working, customers: early.customers) { write in
             var header = JournalLineWriter()
             if total > 1 { header.batchHeader(count: total) }
             try write(header.bytes)
-            for d in done {
-                try write(FileStore.encode([d.entries], header: false))
+            for (k, d) in done.enumerated() {
+                try write(early.lines(k) ?? FileStore.encode([d.entries], header: false))
                 try FileStore.encodeCreates(d.batch, firstSeq: d.firstSeq, at: now, by: user, into: write)
             }
         }
         return done.map(\.batch)
+    }
+
+    /// Work of a bulk commit done ahead on another core: the journal lines of
+    /// each batch's changes, and the customer part of the snapshot after the
+    /// last batch that changed customers or the dictionary (typed creates never do).
+    private final class EarlyWork: @unchecked Sendable {
+        private let queue = DispatchQueue(label: "kehu.early-work")
+        private let lock = NSLock()
+        private var encoded: [Int: [UInt8]] = [:]
+        private var part: BinarySnapshot.Customers?
+        private var generation = 0
+
+        func encodeLines(_ entries: [JournalEntry], as k: Int) {
+            queue.async { [self] in
+                let bytes = FileStore.encode([entries], header: false)
+                lock.withLock { encoded[k] = bytes }
+            }
+        }
+
+        /// Replaces any customer part encoded before (a later batch changed what it holds);
+        /// nil only drops it.
+        func encodeCustomers(_ state: Snapshot?) {
+            let g = lock.withLock { generation += 1; part = nil; return generation }
+            guard let state else { return }
+            queue.async { [self] in
+                guard lock.withLock({ g == generation }) else { return }
+                let p = BinarySnapshot.encodeCustomers(state)
+                lock.withLock { if g == generation { part = p } }
+            }
+        }
+
+        /// Wait for the work queued so far, then hand over its result.
+        func lines(_ k: Int) -> [UInt8]? { queue.sync {}; return lock.withLock { encoded.removeValue(forKey: k) } }
+        func customers() -> BinarySnapshot.Customers? { queue.sync {}; return lock.withLock { part } }
     }
 
     /// The journal lines of a batch's typed creates, encoded on all cores a few
@@ -409,15 +452,17 @@ public final class FileStore: Store {
     /// snapshot is encoded on another core meanwhile and installed only after the
     /// journal write succeeded. (Readers apply only complete units, so a unit
     /// written in several pieces is never seen half.)
-    private func append(lines: Int, entries added: Int, state working: Snapshot,
+    private func append(lines: Int, entries added: Int, state working: Snapshot, customers: (() -> BinarySnapshot.Customers?)? = nil,
                         _ encode: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         let before = offset
         let next = PendingSnapshot()
         let encoding = DispatchGroup()
         if FileStore.snapshotDue(entries: entriesSinceSnapshot + added, of: working, every: snapshotEvery) {
             let id = journalId
+            // The customer part, when it was encoded ahead (waits for it if it is under way).
+            nonisolated(unsafe) let part = customers?()
             DispatchQueue.global().async(group: encoding) { [working] in
-                next.body = BinarySnapshot.encodeBody(working, journalId: id)
+                next.body = BinarySnapshot.encodeBody(working, journalId: id, customers: part)
             }
         }
         var written = 0

@@ -43,6 +43,8 @@ struct BulkImportTests {
     @Test func threeFilesAreOneImportAndReplayAgrees() throws {
         let dir = temporaryFolder("bulk")
         let s = try FileStore.create(at: dir, user: "alice")
+        // A snapshot is due after the import: its customer part is encoded while the later files are planned.
+        s.snapshotEvery = 1
         let customers = try table("客户编号,客户名称,所属区域\nK1,甲公司,华南\nK2,乙公司,华北\n", "c.csv")
         // Fast-path rows and rows only the general conversion reads, mixed.
         let tx = try table("""
@@ -74,9 +76,16 @@ struct BulkImportTests {
         // One unit in the journal: a batch header for the 9 entries.
         let journal = try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8)
         #expect(journal.contains("{\"batch\":9}"))
-        try? FileManager.default.removeItem(atPath: dir + "/snapshot.bin")
+        let reopened = try FileStore(path: dir, user: "alice")
+        #expect(reopened.warnings.isEmpty && reopened.snapshot == s.snapshot)
+        let written = try Data(contentsOf: URL(fileURLWithPath: dir + "/snapshot.bin"))
+        #expect(try SnapshotFile.read(dir + "/snapshot.bin").snapshot == s.snapshot)
+        try FileManager.default.removeItem(atPath: dir + "/snapshot.bin")
         let replayed = try FileStore(path: dir, user: "alice")
         #expect(replayed.snapshot == s.snapshot)
+        // The snapshot written at once, from the whole state, is the same bytes.
+        try replayed.writeSnapshot()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/snapshot.bin")) == written)
         // The same files again change nothing.
         let again = try Importer.run(s, files: [(customers, .customers), (tx, .transactions), (ix, .interactions)], options: options())
         #expect(again.map(\.created) == [0, 0, 0] && again.map(\.unchanged) == [2, 4, 3])

@@ -49,18 +49,19 @@ enum BinarySnapshot {
         }
     }
 
-    static func encodeBody(_ s: Snapshot, journalId: String) -> Body {
-        let records = s.customers.count + s.contacts.count + s.transactions.count + s.interactions.count
-        var w = ByteWriter(capacity: 64 * records + 4096)
+    /// The dictionary and customer sections, with the string table they start.
+    /// Encoded first (their strings come first in the table) and on their own, so
+    /// that a bulk commit can encode them as soon as its last change to customers
+    /// or the dictionary is applied, while its typed creates are still being
+    /// planned: those never touch these sections.
+    struct Customers {
+        fileprivate var w: ByteWriter
+    }
+
+    static func encodeCustomers(_ s: Snapshot) -> Customers {
+        var w = ByteWriter(capacity: 400 * s.customers.count + 64 * s.dictionary.allEntries.count + 4096)
         // Most customer texts are distinct (names, phones, addresses): size the string index once.
         w.reserveStrings(16 * s.customers.count + 4 * s.contacts.count + 1024)
-        w.ref(journalId); w.signed(s.seq)
-        let split = w.bytes.count
-        let highest = s.highestNumber.sorted { $0.key < $1.key }
-        w.int(highest.count)
-        for (k, v) in highest { w.ref(k); w.int(v) }
-        for n in [s.customers.count, s.contacts.count, s.transactions.count, s.interactions.count] { w.int(n) }
-
         let entries = s.dictionary.allEntries
         w.int(entries.count)
         for e in entries {
@@ -79,6 +80,24 @@ enum BinarySnapshot {
             guard let c = s.customers[id] else { continue }
             encode(c, by: s.lastChangedBy.login(entity: "customer", id: id), into: &w)
         }
+        return Customers(w: w)
+    }
+
+    /// - Parameter customers: `encodeCustomers` of a state with the same dictionary
+    ///   and customers as `s` (nil: encoded here).
+    static func encodeBody(_ s: Snapshot, journalId: String, customers: Customers? = nil) -> Body {
+        let records = s.customers.count + s.contacts.count + s.transactions.count + s.interactions.count
+        var w = (customers ?? encodeCustomers(s)).w
+        let front = w.bytes
+        w.bytes = []
+        w.bytes.reserveCapacity(64 * records + 4096)
+        w.ref(journalId); w.signed(s.seq)
+        let split = w.bytes.count
+        let highest = s.highestNumber.sorted { $0.key < $1.key }
+        w.int(highest.count)
+        for (k, v) in highest { w.ref(k); w.int(v) }
+        for n in [s.customers.count, s.contacts.count, s.transactions.count, s.interactions.count] { w.int(n) }
+        w.bytes += front
 
         let groups = s.childGroups
         let tStrings = s.transactions.strings, iStrings = s.interactions.strings
