@@ -420,7 +420,7 @@ public final class FileStore: Store {
 
         /// Wait for the work queued so far, then hand over its result.
         func lines(_ k: Int) -> [UInt8]? { queue.sync {}; return lock.withLock { encoded.removeValue(forKey: k) } }
-        func customers() -> BinarySnapshot.Customers? { queue.sync {}; return lock.withLock { part } }
+        func customers() -> BinarySnapshot.Customers? { queue.sync {}; return lock.withLock { defer { part = nil }; return part } }
     }
 
     /// The journal lines of a batch's typed creates, encoded on all cores a few

@@ -86,6 +86,8 @@ public struct ImportPlanner {
         var prepared: [EventRow] = []
         var preparedCustomers: [CustomerPrep] = []
         let columns = EventColumns(fieldKeys)
+        if kind == .transactions { plan.transactions.reserveCapacity(table.rows.count) }
+        if kind == .interactions { plan.interactions.reserveCapacity(table.rows.count) }
         for r in 0..<total {
             if r % chunk == 0 {
                 progress?(r, total)

@@ -54,8 +54,16 @@ enum BinarySnapshot {
     /// that a bulk commit can encode them as soon as its last change to customers
     /// or the dictionary is applied, while its typed creates are still being
     /// planned: those never touch these sections.
-    struct Customers {
-        fileprivate var w: ByteWriter
+    final class Customers: @unchecked Sendable {
+        private var w: ByteWriter?
+        fileprivate init(w: ByteWriter) { self.w = w }
+
+        /// The writer, moved out (so that adding to its table copies nothing; a part is used once).
+        fileprivate func take() -> ByteWriter {
+            let out = w!
+            w = nil
+            return out
+        }
     }
 
     static func encodeCustomers(_ s: Snapshot) -> Customers {
@@ -87,7 +95,7 @@ enum BinarySnapshot {
     ///   and customers as `s` (nil: encoded here).
     static func encodeBody(_ s: Snapshot, journalId: String, customers: Customers? = nil) -> Body {
         let records = s.customers.count + s.contacts.count + s.transactions.count + s.interactions.count
-        var w = (customers ?? encodeCustomers(s)).w
+        var w = (customers ?? encodeCustomers(s)).take()
         let front = w.bytes
         w.bytes = []
         w.bytes.reserveCapacity(64 * records + 4096)
