@@ -81,4 +81,37 @@ struct RecordBatchTests {
             #expect(back == i)
         }
     }
+
+    /// Many customer creates built on all cores equal the same entries applied one by one.
+    @Test func customerCreatesInBulkEqualOneByOne() throws {
+        let base = try SnapshotTests.build(customers: 5)
+        var gen = DemoGenerator(seed: 11, customers: 300, today: LocalDate("2026-11-25")!)
+        let demo = gen.batches(chunk: 10_000).flatMap { $0 }.filter { $0.entity == "customer" && $0.op == .create }
+        var next = (base.highestNumber["C"] ?? 0) + 1
+        // Fresh external ids: the demo's (KH100001 …) are those of the base state's customers too.
+        let creates = demo.map { c -> Change in var c = c; c.id = "C\(next)"; c.fields["externalId"] = .string("NEW\(next)"); next += 1; return c }
+        #expect(creates.count == 300)
+        let at = Timestamp(millis: 1_764_000_000_000)
+        var bulk = base
+        let applied = bulk.applyCustomerCreates(creates, firstSeq: base.seq + 1, at: at, by: "dave")
+        #expect(applied)
+        var one = base
+        for (k, c) in creates.enumerated() { try one.apply(JournalEntry(seq: base.seq + 1 + Int64(k), at: at, by: "dave", change: c)) }
+        #expect(bulk == one)
+        #expect(bulk.seq == one.seq && bulk.highestNumber == one.highestNumber && bulk.lastChangedBy == one.lastChangedBy)
+        #expect(bulk.customerByExternalId == one.customerByExternalId)
+
+        // Two creates with one external id, or an id taken: nothing changes, the caller goes one by one.
+        var twice = creates
+        twice[7].fields["externalId"] = .string("SAME"); twice[9].fields["externalId"] = .string("SAME")
+        var refused = base
+        let sameExternal = refused.applyCustomerCreates(twice, firstSeq: base.seq + 1, at: at, by: "dave")
+        #expect(!sameExternal)
+        #expect(refused == base && refused.seq == base.seq)
+        var taken = creates
+        taken[3].id = base.customers.keys.first!
+        let idTaken = refused.applyCustomerCreates(taken, firstSeq: base.seq + 1, at: at, by: "dave")
+        #expect(!idTaken)
+        #expect(refused == base)
+    }
 }

@@ -115,4 +115,33 @@ struct BulkImportTests {
         #expect(dry.map(\.created) == [1, 1] && dry.allSatisfy(\.problems.isEmpty))
         #expect(s.snapshot.seq == seq)
     }
+
+    /// Thousands of new customers in one commit take the parallel path; one bad value among
+    /// them still refuses the batch with its exact error, and replay agrees with the result.
+    @Test func manyCustomerCreatesInOneCommit() throws {
+        let dir = temporaryFolder("bulk-customers")
+        let s = try FileStore.create(at: dir, user: "alice")
+        func creates(_ n: Int) -> [Change] {
+            (0..<n).map { k in .create(.customer, ["name": .string("公司\(k)"), "region": "华南", "externalId": .string("X\(k)"),
+                                                    "email": .string("a\(k)@b.cn"), "tags": .array([.string("t\(k % 3)")])]) }
+        }
+        var bad = creates(5_000)
+        bad[4_321].fields["email"] = "not-an-email"
+        do {
+            try s.commit(bad)
+            Issue.record("a bad email must refuse the batch")
+        } catch let StoreError.rejected(problems) {
+            #expect(problems.map(\.description) == [ChangeError.invalid(entity: "customer", id: "C4322", field: "email", reason: "not an email address (expected name@domain)").description])
+        }
+        #expect(s.snapshot.customers.isEmpty)
+        var twice = creates(5_000)
+        twice[10].fields["externalId"] = "X20"
+        #expect(throws: StoreError.self) { try s.commit(twice) }
+        #expect(s.snapshot.customers.isEmpty)
+        let entries = try s.commit(creates(5_000))
+        #expect(entries.first?.change.id == "C1" && entries.last?.change.id == "C5000")
+        #expect(s.snapshot.customer("X4999")?.name == "公司4999" && s.snapshot.customer("X7")?.tags == ["t1"])
+        try? FileManager.default.removeItem(atPath: dir + "/snapshot.bin")
+        #expect(try FileStore(path: dir, user: "alice").snapshot == s.snapshot)
+    }
 }

@@ -39,6 +39,13 @@ public struct SystemDictionary: Sendable, Equatable {
         return list.contains { $0.code == code }
     }
 
+    /// The code of the entry `resolve` finds; the text itself, without copying an
+    /// entry, when it is a code already (an import resolves every dictionary cell).
+    public func resolveCode(_ kind: DictionaryKind, _ text: String) -> String? {
+        if let list = lists[kind] { for i in list.indices where list[i].code.sameUTF8(text) { return text } }
+        return resolve(kind, text)?.code
+    }
+
     /// Finds the entry for what a user or a spreadsheet wrote: the code, either
     /// label, case- and width-insensitively.
     public func resolve(_ kind: DictionaryKind, _ text: String) -> DictionaryEntry? {

@@ -164,6 +164,44 @@ extension Snapshot {
     }
 }
 
+extension Snapshot {
+    /// Applies many customer creates (ids given) as entries `firstSeq`, `firstSeq + 1`, …:
+    /// the customers are built from their fields on all cores, then inserted in order.
+    /// Equal to applying each entry (`BulkCustomerTests`). Returns false, changing
+    /// nothing, when any change is not a customer create with a new id, or two share
+    /// an id or an external id: the caller then applies them one by one, which
+    /// reports the problem exactly.
+    public mutating func applyCustomerCreates(_ changes: [Change], firstSeq: Int64, at: Timestamp, by: String) -> Bool {
+        var ids = Set<String>(), external = Set<String>()
+        ids.reserveCapacity(changes.count)
+        for c in changes {
+            guard c.op == .create, c.entity == "customer", let id = c.id, !customers.contains(id: id), ids.insert(id).inserted else { return false }
+            if let e = c.fields["externalId"]?.stringValue, !e.isEmpty, customerByExternalId[e] != nil || !external.insert(e).inserted { return false }
+        }
+        let built = Parallel.map(changes.count) { k -> Customer in
+            var cu = Customer(id: changes[k].id!)
+            cu.createdAt = at
+            cu.updatedAt = at
+            Snapshot.setFields(&cu, changes[k].fields)
+            cu.version = 1
+            return cu
+        }
+        customers.reserveCapacity(customers.count + built.count)
+        let table = ChangedBy.table(of: "customer")!
+        for cu in built {
+            customers.appendNew(cu)
+            if let e = cu.externalId { customerByExternalId[e] = cu.id }
+            lastChangedBy.set(table: table, id: cu.id, by)
+            if cu.id.hasPrefix("C") {
+                let n = idNumber(cu.id)
+                if n > highestNumber["C"] ?? 0 { highestNumber["C"] = n }
+            }
+        }
+        seq = firstSeq + Int64(changes.count) - 1
+        return true
+    }
+}
+
 extension RecordTable {
     /// Adds a record whose id is known to be new (checked by the caller).
     mutating func appendNew(_ record: Record) {

@@ -140,14 +140,14 @@ public struct Snapshot: Sendable, Equatable {
             var cu = Customer(id: id)
             cu.createdAt = entry.at
             cu.updatedAt = entry.at
-            setFields(&cu, c.fields)
+            Self.setFields(&cu, c.fields)
             cu.version = 1
             customers[id] = cu
             if let e = cu.externalId { customerByExternalId[e] = id }
         case .update:
             guard var cu = customers[id] else { throw .notFound(entity: c.entity, id: id) }
             if let old = cu.externalId { customerByExternalId[old] = nil }
-            setFields(&cu, c.fields)
+            Self.setFields(&cu, c.fields)
             cu.updatedAt = entry.at
             cu.version += 1
             customers[id] = cu
@@ -158,7 +158,7 @@ public struct Snapshot: Sendable, Equatable {
         }
     }
 
-    private func setFields(_ cu: inout Customer, _ fields: [String: Value]) {
+    static func setFields(_ cu: inout Customer, _ fields: [String: Value]) {
         for (k, v) in fields {
             if let f = CustomerField.byKey[k] { cu[f] = v }
             else if k.hasPrefix("custom.") {

@@ -12,7 +12,7 @@ public enum ImportValue {
     public static func customer(_ field: CustomerField, _ text: String, dictionary: SystemDictionary) -> Value {
         switch field.kind {
         case .dictionary(let kind):
-            return .string(dictionary.resolve(kind, text)?.code ?? text)
+            return .string(dictionary.resolveCode(kind, text) ?? text)
         case .credit:
             let stars = text.filter { $0 == "★" || $0 == "*" || $0 == "☆" }
             if !stars.isEmpty && stars.count == text.count { return .int(Int64(text.filter { $0 != "☆" }.count)) }
