@@ -330,8 +330,10 @@ public final class FileStore: Store {
             // any problem sends them down the one-by-one path below, which reports it exactly.
             let first = (working.highestNumber["C"] ?? 0) + 1
             let numbered = changes.enumerated().map { k, c in var c = c; c.id = "C\(first + k)"; return c }
-            let frozen = working
-            let clean = fieldsChecked || Parallel.map(numbered.count) { FieldChecker(snapshot: frozen).check(numbered[$0]).isEmpty }.allSatisfy { $0 }
+            // The checks read a copy of the state that is gone before the state changes (no copy-on-write).
+            let clean = fieldsChecked || { (frozen: Snapshot) in
+                Parallel.map(numbered.count) { FieldChecker(snapshot: frozen).check(numbered[$0]).isEmpty }.allSatisfy { $0 }
+            }(working)
             let seq = working.seq
             if clean, working.applyCustomerCreates(numbered, firstSeq: seq + 1, at: now, by: actor) {
                 return numbered.enumerated().map { k, c in JournalEntry(seq: seq + 1 + Int64(k), at: now, by: actor, change: c) }
