@@ -74,6 +74,15 @@ import Testing
         for s in samples(20_000, seed: 1) { #expect((Validators.email(s) == nil) == (Reference.email(s) == nil), "\(s.debugDescription)") }
     }
 
+    @Test func whitespaceShortcutMatchesUnicodeForEveryScalar() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if u.isWhitespaceFast != u.properties.isWhitespace { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test func urlMatchesReference() {
         let extra = ["www.example.com.cn", "HTTPS://Example.com/a b", "http://a.b:8080/x", "/a.b", ":a.b", "a.b:", "a..b", ".a.b",
                      "https://", "http://x", "a.b/", "ftp://a.b", "a_b.c", "a.b.", "example.com\t", "\texample.com"]

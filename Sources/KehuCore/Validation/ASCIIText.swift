@@ -45,7 +45,9 @@ extension Character {
 extension Unicode.Scalar {
     /// `properties.isWhitespace`, without the Unicode tables for ASCII (tab … CR, space).
     @inlinable public var isWhitespaceFast: Bool {
-        value < 0x80 ? (value == 32 || (value >= 9 && value <= 13)) : properties.isWhitespace
+        // Unicode has no white space above U+3000 (the ideographic space): CJK text, most of
+        // what an import trims, skips the property tables.
+        value < 0x80 ? (value == 32 || (value >= 9 && value <= 13)) : (value <= 0x3000 && properties.isWhitespace)
     }
 }
 
