@@ -26,7 +26,8 @@ public struct CSVReader: Sendable {
     /// Reads a whole file's bytes into a table; the first non-blank record is the header.
     public func read(_ bytes: [UInt8], source: String) throws -> DataTable {
         let enc = encoding ?? TextEncoding.detect(bytes)
-        let text = try enc.utf8Bytes(bytes, path: source)
+        // Detected as UTF-8 means validated already (one pass over the file, not two).
+        let text = encoding == nil && enc == .utf8 ? bytes : try enc.utf8Bytes(bytes, path: source)
         let sep = delimiter ?? CSVReader.detectDelimiter(text)
         var table = DataTable(source: source, header: [])
         var first = true
