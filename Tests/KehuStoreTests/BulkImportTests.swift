@@ -102,6 +102,8 @@ struct BulkImportTests {
             Issue.record("bad rows must refuse the import")
         } catch let ImportError.invalidRows(problems, total) {
             #expect(total == 4)
+            #expect(ImportError.invalidRows(problems: problems, total: total).description.hasSuffix(
+                "nothing was imported: 4 problems in 4 rows (fix them, or use --skip-invalid to import the valid rows)"))
             #expect(problems.map(\.description).first == "c.csv:3: name: is required")
             #expect(problems.map(\.description).contains("t.csv:3: customer: no customer 'K9' (import the customers first, with this external id)"))
             #expect(problems.contains { $0.description.hasPrefix("t.csv:2: date: '2026-13-01' is not a date") })

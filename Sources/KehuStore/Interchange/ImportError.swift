@@ -14,7 +14,8 @@ public enum ImportError: Error, CustomStringConvertible {
         case let .invalidRows(problems, total):
             var lines = problems.prefix(ImportError.shown).map(\.description)
             if total > ImportError.shown { lines.append("… and \(total - ImportError.shown) more problems") }
-            let rows = Set(problems.map(\.line)).count
+            // Rows of several files are told apart by file (line 3 of two files is two rows).
+            let rows = Set(problems.map { "\($0.source):\($0.line)" }).count
             lines.append("nothing was imported: \(total) problem\(total == 1 ? "" : "s") in \(rows)\(problems.count < total ? "+" : "") row\(rows == 1 ? "" : "s") (fix them, or use --skip-invalid to import the valid rows)")
             return lines.joined(separator: "\n")
         }
