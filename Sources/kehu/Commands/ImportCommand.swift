@@ -9,17 +9,20 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import customers, contacts, transactions or interactions from CSV or XLSX.",
         discussion: """
-        Headers may be the field keys (name, region, …) or the Chinese labels (客户名称, 所属区域, …);
-        unknown columns become custom fields (custom.NAME) unless --strict. An id / 客户编号 column is the
-        customer's external id: contacts, transactions and interactions files name their customer by it
+        Headers may be the field keys (name, region, …) or the Chinese labels (客户名称, 所属区域, …); \
+        unknown columns become custom fields (custom.NAME) unless --strict. An id / 客户编号 column is the \
+        customer's external id: contacts, transactions and interactions files name their customer by it \
         (column customer or 客户编号), and importing the same file again updates instead of copying.
-        Every row is checked first: if any is invalid, each problem is listed as FILE:LINE: FIELD: reason
-        and nothing is written (or, with --skip-invalid, the valid rows are written and the others go to
-        a reject file). CSV encoding (UTF-8, UTF-8 with BOM, GB18030/GBK) and separator (comma, tab,
+
+        Every row is checked first: if any is invalid, each problem is listed as FILE:LINE: FIELD: reason \
+        and nothing is written (or, with --skip-invalid, the valid rows are written and the others go to \
+        a reject file). CSV encoding (UTF-8, UTF-8 with BOM, GB18030/GBK) and separator (comma, tab, \
         semicolon) are detected. Import customers before the files that refer to them.
-        Several KIND FILE pairs are one import: all files or none are written, in one journal write
-        with one snapshot, each file seeing the records of the files before it (the fastest way to
-        load a whole book). --encoding, --sheet and --map then apply to every file.
+
+        Several KIND FILE pairs are one import: all files or none are written, in one journal write with \
+        one snapshot, each file seeing the records of the files before it (the fastest way to load a whole \
+        book). --encoding, --sheet and --map then apply to every file.
+
         Examples:
           kehu import customers 客户.csv
           kehu import transactions sales.xlsx --sheet 2026 --map 单号=- --map 客户=customer
