@@ -5,7 +5,7 @@
 /// built, checked, sorted into a journal line and parsed again to apply it —
 /// most of an import's time at 100k customers (docs/performance.md). Typed
 /// records are appended to the state and written as journal lines directly;
-/// the journal holds exactly the lines their `Change`s would (`createChange`),
+/// the journal holds exactly the lines their create `Change`s would (`journalFields`),
 /// so replay, `kehu check` and other readers see no difference.
 public struct RecordBatch: Sendable {
     /// Written first, in order (dictionary additions, customers, contacts, updates).

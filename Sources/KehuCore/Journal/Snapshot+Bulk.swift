@@ -33,7 +33,7 @@ extension Snapshot {
 
     /// Appends the typed creates of `batch` (ids assigned, checked) as entries
     /// `firstSeq`, `firstSeq + 1`, … by `by`: the state equals applying their
-    /// `createChange` entries one by one (a test holds it to that).
+    /// create entries (fields: `journalFields`) one by one (`RecordBatchTests` holds it to that).
     ///
     /// The rows, the per-customer indexes with the derived figures, and who last
     /// changed each record are separate parts of the state: they are filled on
