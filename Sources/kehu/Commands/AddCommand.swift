@@ -12,6 +12,7 @@ struct AddCommand: ParsableCommand {
           kehu add contact --set customer=C1 --set name=张伟 --set mobile=13800138000
           kehu add transaction --set customer=C1 --set date=2026-11-20 --set amount=12800.00 --set product=年度维护
           kehu add interaction --set customer=C1 --set channel=电话 --set note="Discussed renewal"
+
         A customer's owner defaults to you; an interaction's time to now and its author to you.
         """)
 

@@ -8,10 +8,11 @@ struct DedupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dedup", abstract: "List likely duplicate customers (probabilistic record linkage).",
         discussion: """
-        Compares customers that share a blocking key (phone, email, name tokens, postcode), scores each
-        pair with a Fellegi-Sunter model whose weights are learned from this store by EM, and prints pairs
-        at or above --threshold: id_1, id_2 (external ids where present), score (probability of being the
+        Compares customers that share a blocking key (phone, email, name tokens, postcode), scores each \
+        pair with a Fellegi-Sunter model whose weights are learned from this store by EM, and prints pairs \
+        at or above --threshold: id_1, id_2 (external ids where present), score (probability of being the \
         same customer), and the fields that agreed (~ marks similar-but-not-equal). See docs/dedup.md.
+
         Merge a pair with: kehu merge ID ID; mark it distinct with: kehu not-duplicate ID ID.
         """)
 

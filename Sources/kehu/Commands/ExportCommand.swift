@@ -8,9 +8,10 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export customers, contacts, transactions or interactions as CSV, XLSX or JSON.",
         discussion: """
-        CSV is written as UTF-8 with a BOM (or GB18030) so that Chinese Excel opens it without mojibake;
-        cells a spreadsheet would run as formulas (=, +, -, @, tab, CR) are escaped with a leading ', and
+        CSV is written as UTF-8 with a BOM (or GB18030) so that Chinese Excel opens it without mojibake; \
+        cells a spreadsheet would run as formulas (=, +, -, @, tab, CR) are escaped with a leading ', and \
         XLSX cells are plain text. kehu import reads these files back to the same data.
+
         Examples:
           kehu export customers --out 客户.xlsx
           kehu export transactions --encoding gb18030 --out sales.csv
