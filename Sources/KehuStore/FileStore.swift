@@ -442,20 +442,11 @@ public final class FileStore: Store {
     /// ~300 MB: never held whole).
     static func encodeCreates(_ batch: RecordBatch, firstSeq: Int64, at: Timestamp, by: String,
                               into write: ([UInt8]) throws -> Void) throws {
-        let nt = batch.transactions.count, n = nt + batch.interactions.count
-        let chunk = 4_096, round = 4 * chunk
-        for start in stride(from: 0, to: n, by: round) {
-            let end = min(n, start + round)
-            let parts = Parallel.map((end - start + chunk - 1) / chunk) { k in
-                var w = JournalLineWriter(capacity: chunk * 320)
-                for r in (start + k * chunk)..<min(end, start + (k + 1) * chunk) {
-                    let seq = firstSeq + Int64(r)
-                    if r < nt { w.append(transaction: batch.transactions[r], seq: seq, at: at, by: by, event: batch.event) }
-                    else { w.append(interaction: batch.interactions[r - nt], seq: seq, at: at, by: by, event: batch.event) }
-                }
-                return w.bytes
-            }
-            for p in parts { try write(p) }
+        let nt = batch.transactions.count
+        try encodeLines(nt + batch.interactions.count, into: write) { w, r in
+            let seq = firstSeq + Int64(r)
+            if r < nt { w.append(transaction: batch.transactions[r], seq: seq, at: at, by: by, event: batch.event) }
+            else { w.append(interaction: batch.interactions[r - nt], seq: seq, at: at, by: by, event: batch.event) }
         }
     }
 
@@ -510,16 +501,25 @@ public final class FileStore: Store {
         for u in units {
             if u.count > 1 && header { w.batchHeader(count: u.count) }
             guard u.count >= 8_192 else { for e in u { w.append(e) }; continue }
-            let chunk = 4_096
-            let parts = Parallel.map((u.count + chunk - 1) / chunk) { k in
-                var p = JournalLineWriter(capacity: chunk * 256)
-                for e in u[(k * chunk)..<min(u.count, (k + 1) * chunk)] { p.append(e) }
-                return p.bytes
-            }
-            w.bytes.reserveCapacity(w.bytes.count + parts.reduce(0) { $0 + $1.count })
-            for p in parts { w.bytes += p }
+            encodeLines(u.count, into: { w.bytes += $0 }) { line, k in line.append(u[k]) }
         }
         return w.bytes
+    }
+
+    /// Lines 0..<n, each written by `line`, encoded on all cores in pieces of 4,096 lines,
+    /// a few pieces at a time, and handed to `emit` in order.
+    static func encodeLines(_ n: Int, into emit: ([UInt8]) throws -> Void,
+                            _ line: (inout JournalLineWriter, Int) -> Void) rethrows {
+        let chunk = 4_096, round = 4 * chunk
+        for start in stride(from: 0, to: n, by: round) {
+            let end = min(n, start + round)
+            let parts = Parallel.map((end - start + chunk - 1) / chunk) { k in
+                var w = JournalLineWriter(capacity: chunk * 320)
+                for r in (start + k * chunk)..<min(end, start + (k + 1) * chunk) { line(&w, r) }
+                return w.bytes
+            }
+            for p in parts { try emit(p) }
+        }
     }
 
     /// Snapshot bytes encoded on another thread during a commit.

@@ -7,20 +7,11 @@
 public struct StringPool: Sendable {
     @usableFromInline var strings: [String] = [""]
     @usableFromInline var codes: [String: UInt32] = [:]
-    /// Recently coded strings by their 16 raw bytes. A loader hands over the same
-    /// `String` (same storage) for every row that names one product or note, so
-    /// most lookups are answered here without hashing the text (hashing a
-    /// Chinese string means normalising it first: the slowest step of a load).
-    /// Sound because the pool keeps every coded string alive in `strings`, so a
-    /// storage address seen here cannot be reused for another text.
-    @usableFromInline var recent = [RecentEntry](repeating: RecentEntry(), count: 256)
-
-    @usableFromInline struct RecentEntry: Sendable {
-        @usableFromInline var a: UInt64 = 0
-        @usableFromInline var b: UInt64 = 0
-        @usableFromInline var code: UInt32 = 0
-        @inlinable init() {}
-    }
+    /// Recently coded strings by their raw bytes: a loader hands over the same `String`
+    /// (same storage) for every row that names one product or note, so most lookups
+    /// are answered without hashing the text (see `RecentStrings`; sound because the
+    /// pool keeps every coded string alive in `strings`).
+    @usableFromInline var recent = RecentStrings(bits: 8)
 
     public init() {}
 
@@ -47,27 +38,18 @@ public struct StringPool: Sendable {
     @inlinable public mutating func code(_ s: String?) -> UInt32 {
         guard let s else { return 0 }
         if codesBehind { catchUpCodes() }
-        let (a, b) = unsafeBitCast(s, to: (UInt64, UInt64).self)
-        let slot = Int(truncatingIfNeeded: ((a &* 0x9E37_79B9_7F4A_7C15) ^ b) >> 56)
-        let hit = recent[slot]
-        if hit.code != 0, hit.a == a, hit.b == b { return hit.code }
+        if let hit = recent.code(of: s) { return hit }
         let c: UInt32
         if let known = codes[s] { c = known } else {
             c = UInt32(strings.count)
             strings.append(s)
             codes[s] = c
         }
-        // Only a string the pool itself holds may be remembered by address.
-        let held = unsafeBitCast(strings[Int(c)], to: (UInt64, UInt64).self)
-        if held == (a, b) { recent[slot] = RecentEntry(a: a, b: b, code: c) }
+        recent.remember(s, code: c, held: strings[Int(c)])
         return c
     }
 
     @inlinable public func string(_ code: UInt32) -> String? { code == 0 ? nil : strings[Int(code)] }
 
     public var count: Int { strings.count - 1 }
-}
-
-extension StringPool.RecentEntry {
-    @inlinable init(a: UInt64, b: UInt64, code: UInt32) { self.a = a; self.b = b; self.code = code }
 }

@@ -85,7 +85,7 @@ public struct ImportPlanner {
         let chunk = 32_768
         var prepared: [EventRow] = []
         var preparedCustomers: [CustomerPrep] = []
-        let columns = EventColumns(fieldKeys)
+        let columns = EventColumns(map)
         if kind == .transactions { plan.transactions.reserveCapacity(table.rows.count) }
         if kind == .interactions { plan.interactions.reserveCapacity(table.rows.count) }
         for r in 0..<total {
@@ -156,11 +156,16 @@ public struct ImportPlanner {
     /// Calls `body` with each non-blank cell of the row and its field key (no
     /// array per row: an import visits millions of cells).
     func forEachCell(_ r: Int, _ body: (String, String) -> Void) {
+        forEachCell(r) { _, f, text in body(f, text) }
+    }
+
+    /// `forEachCell` with the column of each cell.
+    func forEachCell(_ r: Int, _ body: (Int, String, String) -> Void) {
         let row = table.rows[r]
         for c in 0..<min(row.count, fieldKeys.count) {
             guard let f = fieldKeys[c] else { continue }
             let text = ImportPlanner.trimmed(row[c])
-            if !text.isEmpty { body(f, text) }
+            if !text.isEmpty { body(c, f, text) }
         }
     }
 
@@ -236,11 +241,7 @@ public struct ImportPlanner {
     func prepareCustomer(_ r: Int, _ snapshot: Snapshot, _ checker: FieldChecker) -> CustomerPrep {
         var p = CustomerPrep()
         p.fields.reserveCapacity(fieldKeys.count + 2)
-        let row = table.rows[r]
-        for c in 0..<min(row.count, fieldKeys.count) {
-            guard let f = fieldKeys[c] else { continue }
-            let text = ImportPlanner.trimmed(row[c])
-            guard !text.isEmpty else { continue }
+        forEachCell(r) { c, f, text in
             if let field = customerFields[c] { p.fields[f] = ImportValue.customer(field, text, dictionary: snapshot.dictionary) }
             else { p.fields[f] = .string(text) }
         }
@@ -334,27 +335,13 @@ public struct ImportPlanner {
         var problems: [ImportProblem] = []
     }
 
-    /// The columns of the event fields, looked up once per import.
+    /// The columns of the event fields, looked up once per import (-1: no such column).
     struct EventColumns {
-        var customer = -1, date = -1, amount = -1, currency = -1, product = -1, quantity = -1, note = -1
-        var at = -1, channel = -1, by = -1, kind = -1
-        init(_ keys: [String?]) {
-            for (c, k) in keys.enumerated() {
-                switch k {
-                case "customer": customer = c
-                case "date": date = c
-                case "amount": amount = c
-                case "currency": currency = c
-                case "product": product = c
-                case "quantity": quantity = c
-                case "note": note = c
-                case "at": at = c
-                case "channel": channel = c
-                case "by": by = c
-                case "kind": kind = c
-                default: break
-                }
-            }
+        let customer, date, amount, currency, product, quantity, note, at, channel, by, kind: Int
+        init(_ map: ColumnMap) {
+            func c(_ field: String) -> Int { map.column(field) ?? -1 }
+            (customer, date, amount, currency, product, quantity, note) = (c("customer"), c("date"), c("amount"), c("currency"), c("product"), c("quantity"), c("note"))
+            (at, channel, by, kind) = (c("at"), c("channel"), c("by"), c("kind"))
         }
     }
 
@@ -406,10 +393,8 @@ public struct ImportPlanner {
         let channel = cell(columns.channel), note = cell(columns.note), by = cell(columns.by), kindText = cell(columns.kind)
         guard plain(channel), plain(note), plain(by), plain(kindText) else { return slowEventRow(r, snapshot, checker) }
         if !channel.isEmpty {
-            guard let e = snapshot.dictionary.resolve(.channel, channel), snapshot.dictionary.entry(.channel, e.code) != nil else {
-                return slowEventRow(r, snapshot, checker)
-            }
-            i.channel = e.code
+            guard let code = snapshot.dictionary.resolveCode(.channel, channel) else { return slowEventRow(r, snapshot, checker) }
+            i.channel = code
         }
         if !kindText.isEmpty {
             guard let k = Interaction.Kind(rawValue: kindText) else { return slowEventRow(r, snapshot, checker) }
@@ -449,7 +434,7 @@ public struct ImportPlanner {
                     problems.append(problem(r, f, "'\(text)' is not a date and time (2026-01-31 09:30 or 2026-01-31T01:30:00Z)")); return
                 }
                 fields[f] = .string(t.description)
-            case (.interactions, "channel"): fields[f] = .string(snapshot.dictionary.resolve(.channel, text)?.code ?? text)
+            case (.interactions, "channel"): fields[f] = .string(snapshot.dictionary.resolveCode(.channel, text) ?? text)
             case (.interactions, "kind"): fields[f] = .string(ImportValue.interactionKind(text))
             default: fields[f] = .string(text)
             }

@@ -40,7 +40,8 @@ public enum Importer {
     /// against the state after the files before it, so a transactions file may
     /// name customers that the customers file before it creates.
     /// - Parameter progress: (file index, rows done, rows in that file).
-    /// - Returns: a plan per file. Throws as `run(_:table:…)`, for the first file with bad rows.
+    /// - Returns: a plan per file. Throws as `run(_:table:…)`; `ImportError.invalidRows` lists the
+    ///   bad rows of every file, in file order.
     public static func run(_ store: Store, files: [(table: DataTable, kind: ImportKind)], options: ImportOptions,
                            dryRun: Bool = false, progress: ((Int, Int, Int) -> Void)? = nil) throws -> [ImportPlan] {
         var planners = try files.map { try ImportPlanner(table: $0.table, kind: $0.kind, options: options) }

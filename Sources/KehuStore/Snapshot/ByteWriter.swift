@@ -29,17 +29,15 @@ struct ByteWriter {
 
     mutating func signed(_ v: Int64) { varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
 
-    /// Strings referred to lately, by their 16 raw bytes (see `ref`).
-    private var recent = [(a: UInt64, b: UInt64, ref: UInt32)](repeating: (0, 0, 0), count: 4096)
+    /// Strings referred to lately (see `reference`).
+    private var recent = RecentStrings(bits: 12)
 
     /// A string reference: 0 for nil, else table index + 1.
     ///
-    /// The records of a state share their strings (a table's `StringPool` hands out
-    /// the same `String` for every row naming one product or note), so most
-    /// references are found by the string's raw bytes — its text when short, its
-    /// storage when long — without hashing the text: that was a quarter of encoding
-    /// a 100k-customer snapshot. Sound as in `StringPool.code`: only strings the
-    /// table holds (so their storage stays alive and is never reused) are remembered.
+    /// The records of a state share their strings, so most references are found
+    /// by the string's raw bytes without hashing the text (`RecentStrings`: that
+    /// was a quarter of encoding a 100k-customer snapshot); sound because the
+    /// table holds every string it remembers.
     mutating func ref(_ s: String?) {
         guard let s else { bytes.append(0); return }
         varint(UInt64(reference(s)))
@@ -47,17 +45,14 @@ struct ByteWriter {
 
     /// The reference of `s` (table index + 1), adding it to the table when new.
     mutating func reference(_ s: String) -> UInt32 {
-        let (a, b) = unsafeBitCast(s, to: (UInt64, UInt64).self)
-        let slot = Int(truncatingIfNeeded: ((a &* 0x9E37_79B9_7F4A_7C15) ^ b) >> 52)
-        let hit = recent[slot]
-        if hit.ref != 0, hit.a == a, hit.b == b { return hit.ref }
+        if let hit = recent.code(of: s) { return hit }
         let i: UInt32
         if let known = index[ExactString(s)] { i = known } else {
             i = UInt32(table.count)
             table.append(s)
             index[ExactString(s)] = i
         }
-        if unsafeBitCast(table[Int(i)], to: (UInt64, UInt64).self) == (a, b) { recent[slot] = (a, b, i + 1) }
+        recent.remember(s, code: i + 1, held: table[Int(i)])
         return i + 1
     }
 
